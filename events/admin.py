@@ -1,0 +1,200 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from otscoop.admin import BaseAdmin, PublishedAdmin
+
+from .models import (
+    Council,
+    Delegation,
+    Document,
+    ElectionObservationMission,
+    JointStatement,
+    Meeting,
+    SecretaryGeneral,
+    Topic,
+)
+
+
+@admin.register(Council)
+class CouncilAdmin(BaseAdmin):
+    list_display = ["name", "acronym", "kind", "established_display", "seat", "order"]
+    list_editable = ["order"]
+    list_filter = ["kind"]
+    search_fields = ["name", "acronym", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["sources"]
+
+    @admin.display(description=_("established"), ordering="established_on")
+    def established_display(self, obj):
+        return obj.established_display
+
+
+class DelegationInline(admin.TabularInline):
+    model = Delegation
+    extra = 0
+    fields = ["state", "head_of_delegation", "title", "level", "note"]
+    autocomplete_fields = ["state"]
+
+
+class MeetingDocumentInline(admin.TabularInline):
+    model = Document
+    fk_name = "meeting"
+    extra = 0
+    fields = ["title", "kind", "language", "file", "url", "symbol", "order"]
+
+
+class StatementDocumentInline(MeetingDocumentInline):
+    fk_name = "statement"
+
+
+@admin.register(Meeting)
+class MeetingAdmin(PublishedAdmin):
+    list_display = [
+        "title",
+        "kind",
+        "council",
+        "number",
+        "dates_display",
+        "city",
+        "host_state",
+        "status",
+        "publication",
+        "updated_at",
+    ]
+    list_filter = ["publication", "kind", "council", "status", "format", "host_state"]
+    list_select_related = ["council", "host_state"]
+    search_fields = ["title", "city", "theme", "summary", "host_state__name"]
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = [
+        "council",
+        "host_state",
+        "chairmanship_from",
+        "chairmanship_to",
+        "sources",
+    ]
+    inlines = [DelegationInline, MeetingDocumentInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "council", "number", "status"]}),
+        (
+            _("When and where"),
+            {
+                "fields": [
+                    "start_date",
+                    "end_date",
+                    "date_precision",
+                    "city",
+                    "host_state",
+                    "format",
+                ]
+            },
+        ),
+        (
+            _("Content"),
+            {"fields": ["theme", "summary", "chairmanship_from", "chairmanship_to", "note"]},
+        ),
+        (_("Sources and publication"), {"fields": ["sources", "publication", "published_at"]}),
+    ]
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def dates_display(self, obj):
+        return obj.dates_display
+
+
+@admin.register(Delegation)
+class DelegationAdmin(BaseAdmin):
+    list_display = ["meeting", "state", "head_of_delegation", "level"]
+    list_filter = ["level", "state"]
+    list_select_related = ["meeting", "state"]
+    search_fields = ["head_of_delegation", "meeting__title", "state__name"]
+    autocomplete_fields = ["meeting", "state"]
+
+
+@admin.register(Document)
+class DocumentAdmin(BaseAdmin):
+    list_display = ["title", "kind", "meeting", "statement", "language", "symbol"]
+    list_filter = ["kind", "language"]
+    list_select_related = ["meeting", "statement"]
+    search_fields = ["title", "symbol", "meeting__title", "statement__title"]
+    autocomplete_fields = ["meeting", "statement"]
+
+
+@admin.register(Topic)
+class TopicAdmin(BaseAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(JointStatement)
+class JointStatementAdmin(PublishedAdmin):
+    list_display = [
+        "title",
+        "kind",
+        "issued_on_display",
+        "council",
+        "meeting",
+        "publication",
+        "updated_at",
+    ]
+    list_filter = ["publication", "kind", "council", "topics", "signatories"]
+    list_select_related = ["council", "meeting"]
+    search_fields = ["title", "issuer", "summary", "text"]
+    date_hierarchy = "issued_on"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = [
+        "council",
+        "meeting",
+        "signatories",
+        "topics",
+        "endorsed_candidacies",
+        "sources",
+    ]
+    inlines = [StatementDocumentInline]
+
+    @admin.display(description=_("issued on"), ordering="issued_on")
+    def issued_on_display(self, obj):
+        return obj.issued_on_display
+
+
+@admin.register(ElectionObservationMission)
+class ElectionObservationMissionAdmin(PublishedAdmin):
+    list_display = [
+        "title",
+        "observed_state",
+        "election_kind",
+        "election_date_display",
+        "head_of_mission",
+        "publication",
+        "updated_at",
+    ]
+    list_filter = ["publication", "election_kind", "observed_state"]
+    list_select_related = ["observed_state"]
+    search_fields = ["title", "head_of_mission", "observed_locations", "findings"]
+    date_hierarchy = "election_date"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = [
+        "observed_state",
+        "participating_states",
+        "partner_organizations",
+        "sources",
+    ]
+
+    @admin.display(description=_("election date"), ordering="election_date")
+    def election_date_display(self, obj):
+        return obj.election_date_display
+
+
+@admin.register(SecretaryGeneral)
+class SecretaryGeneralAdmin(BaseAdmin):
+    list_display = ["name", "nationality", "term_display", "appointed_at"]
+    list_filter = ["nationality"]
+    list_select_related = ["nationality", "appointed_at"]
+    search_fields = ["name", "note"]
+    date_hierarchy = "term_start"
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["nationality", "appointed_at", "sources"]
+
+    @admin.display(description=_("term"), ordering="term_start")
+    def term_display(self, obj):
+        return obj.term_display

@@ -1,0 +1,148 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from otscoop.admin import BaseAdmin, PublishedAdmin
+
+from .models import (
+    Candidacy,
+    CandidacySupport,
+    Membership,
+    ObserverStatus,
+    ObserverStatusStep,
+    Organization,
+    State,
+)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ["role", "start_date", "end_date", "note"]
+
+
+@admin.register(State)
+class StateAdmin(BaseAdmin):
+    list_display = ["name", "flag", "iso2", "iso3", "kind", "current_role", "capital"]
+    list_filter = ["kind", "memberships__role"]
+    search_fields = ["name", "official_name", "iso2", "iso3"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["sources"]
+    inlines = [MembershipInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_current_role()
+
+    @admin.display(description=_("current role"), ordering="current_role")
+    def current_role(self, obj):
+        return dict(Membership._meta.get_field("role").choices).get(obj.current_role, "—")
+
+
+@admin.register(Membership)
+class MembershipAdmin(BaseAdmin):
+    list_display = ["state", "role", "start_date", "end_date"]
+    list_filter = ["role", "state"]
+    list_select_related = ["state"]
+    search_fields = ["state__name", "note"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["state", "sources"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(BaseAdmin):
+    list_display = ["name", "acronym", "kind", "parent", "headquarters"]
+    list_filter = ["kind"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "acronym"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent", "sources"]
+
+
+class ObserverStatusStepInline(admin.TabularInline):
+    model = ObserverStatusStep
+    extra = 0
+    fields = ["date", "date_precision", "stage", "decision_reference", "note"]
+
+
+@admin.register(ObserverStatus)
+class ObserverStatusAdmin(PublishedAdmin):
+    list_display = [
+        "__str__",
+        "organization",
+        "direction",
+        "current_stage",
+        "reference",
+        "publication",
+        "updated_at",
+    ]
+    list_filter = ["publication", "direction", "current_stage"]
+    list_select_related = ["organization", "affiliate"]
+    search_fields = ["organization__name", "organization__acronym", "reference", "note"]
+    autocomplete_fields = ["organization", "affiliate", "sources"]
+    inlines = [ObserverStatusStepInline]
+
+
+@admin.register(ObserverStatusStep)
+class ObserverStatusStepAdmin(BaseAdmin):
+    list_display = ["observer_status", "date_display", "stage", "decision_reference"]
+    list_filter = ["stage", "date_precision"]
+    list_select_related = ["observer_status__organization", "observer_status__affiliate"]
+    search_fields = ["observer_status__organization__name", "decision_reference", "note"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["observer_status", "sources"]
+
+    @admin.display(description=_("date"), ordering="date")
+    def date_display(self, obj):
+        return obj.date_display
+
+
+class CandidacySupportInline(admin.TabularInline):
+    model = CandidacySupport
+    fk_name = "candidacy"
+    extra = 0
+    fields = [
+        "supporting_state",
+        "declared_on",
+        "declared_on_precision",
+        "source_text",
+        "source_url",
+        "visibility",
+    ]
+    autocomplete_fields = ["supporting_state"]
+
+
+@admin.register(Candidacy)
+class CandidacyAdmin(PublishedAdmin):
+    list_display = [
+        "post",
+        "state",
+        "organization",
+        "term_display",
+        "outcome",
+        "publication",
+        "updated_at",
+    ]
+    list_filter = ["publication", "outcome", "state", "organization"]
+    list_select_related = ["state", "organization"]
+    search_fields = ["post", "candidate_person", "state__name", "organization__name", "note"]
+    date_hierarchy = "election_date"
+    prepopulated_fields = {"slug": ["post"]}
+    autocomplete_fields = ["state", "organization", "sources"]
+    inlines = [CandidacySupportInline]
+
+    @admin.display(description=_("term"), ordering="term_start")
+    def term_display(self, obj):
+        return obj.term_display
+
+
+@admin.register(CandidacySupport)
+class CandidacySupportAdmin(BaseAdmin):
+    list_display = ["candidacy", "supporting_state", "declared_on_display", "visibility"]
+    list_filter = ["visibility", "supporting_state"]
+    list_select_related = ["candidacy__state", "candidacy__organization", "supporting_state"]
+    search_fields = ["candidacy__post", "supporting_state__name", "source_text"]
+    date_hierarchy = "declared_on"
+    autocomplete_fields = ["candidacy", "supporting_state"]
+
+    @admin.display(description=_("declared on"), ordering="declared_on")
+    def declared_on_display(self, obj):
+        return obj.declared_on_display

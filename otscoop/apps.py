@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OtscoopConfig(AppConfig):
+    """Shared base models (sources), helpers and project-wide commands."""
+
+    name = "otscoop"
+    verbose_name = _("Shared records")

@@ -1,0 +1,49 @@
+"""Dates known only in part: shown at the precision the sources give, never with a made-up day.
+
+A partial date is stored as a real `date` (the first of the month or of the year) beside a
+`DatePrecision`, so that sorting and filtering by year keep working.
+"""
+
+import datetime
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+
+from .choices import DatePrecision
+
+
+def format_partial_date(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
+    """Return the date as text in the active language, at its precision."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return date_format(value, "YEAR_MONTH_FORMAT")
+    # "E" is the month name in the form used inside a date (genitive in Russian).
+    day = date_format(value, "j E Y")
+    if precision == DatePrecision.APPROXIMATE:
+        return gettext("about %(date)s") % {"date": day}
+    return day
+
+
+def format_partial_range(
+    start: datetime.date | None,
+    end: datetime.date | None,
+    precision: str = DatePrecision.DAY,
+) -> str:
+    """A start–end span at one precision; a missing or equal end shows the start alone."""
+    if start is None:
+        return ""
+    if end is None or end == start:
+        return format_partial_date(start, precision)
+    return f"{format_partial_date(start, precision)} – {format_partial_date(end, precision)}"
+
+
+def truncate_to_precision(value: datetime.date, precision: str) -> datetime.date:
+    """The canonical stored form: month precision keeps day 1, year precision keeps 1 January."""
+    if precision == DatePrecision.YEAR:
+        return value.replace(month=1, day=1)
+    if precision == DatePrecision.MONTH:
+        return value.replace(day=1)
+    return value

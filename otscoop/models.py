@@ -1,0 +1,89 @@
+"""Shared bases: timestamps, publication state, and the public sources every fact cites."""
+
+from urllib.parse import urlsplit
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .choices import Publication
+
+
+class Timestamped(models.Model):
+    """When a record was created and last changed (shown as "last updated" on public pages)."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(publication=Publication.PUBLISHED)
+
+    def drafts(self):
+        return self.filter(publication=Publication.DRAFT)
+
+
+class Published(Timestamped):
+    """A record the Secretariat writes as a draft and publishes when it is ready for the public.
+
+    Public pages, the anonymous API, feeds, the sitemap and search use only `.published()`.
+    """
+
+    publication = models.CharField(
+        _("publication"),
+        max_length=10,
+        choices=Publication.choices,
+        default=Publication.DRAFT,
+        db_index=True,
+        help_text=_("Only published records are shown to the public."),
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.publication == Publication.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        return self.publication == Publication.PUBLISHED
+
+
+class Source(Timestamped):
+    """A public document (web page, report, UN document) that a recorded fact comes from."""
+
+    url = models.URLField(_("URL"), max_length=500, unique=True)
+    title = models.CharField(
+        _("title"),
+        max_length=300,
+        blank=True,
+        help_text=_("Title of the page or document; the site's name when unknown."),
+    )
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["url"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.title or self.site
+
+    @property
+    def site(self) -> str:
+        """The host name without "www.", e.g. "turkicstates.org"."""
+        host = urlsplit(self.url).hostname or self.url
+        return host.removeprefix("www.")

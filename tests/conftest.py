@@ -1,0 +1,32 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from otscoop.groups import EDITORS, VIEWERS
+
+from .factories import UserFactory
+
+
+@pytest.fixture
+def editor(db):
+    user = UserFactory(username="editor")
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return user
+
+
+@pytest.fixture
+def viewer(db):
+    user = UserFactory(username="viewer")
+    user.groups.add(Group.objects.get(name=VIEWERS))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def viewer_client(client, viewer):
+    client.force_login(viewer)
+    return client
