@@ -1,0 +1,29 @@
+"""The repository stays clean: no model change without a migration, ruff lint and format."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+ROOT = Path(settings.BASE_DIR)
+
+
+@pytest.mark.django_db
+def test_every_model_change_has_a_migration():
+    # Exits with SystemExit(1) when a migration is missing.
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.parametrize("arguments", [["check", "."], ["format", "--check", "."]])
+def test_ruff_is_clean(arguments):
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
