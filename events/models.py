@@ -529,7 +529,7 @@ class ElectionObservationMission(Published):
         return f"{self.observed_state}: {self.title} ({self.election_date_display})"
 
     def get_absolute_url(self):
-        return reverse("events:mission-detail", kwargs={"slug": self.slug})
+        return reverse("events:election-mission-detail", kwargs={"slug": self.slug})
 
     @property
     def election_date_display(self) -> str:

@@ -1,9 +1,41 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from events import feeds
+from events.sitemaps import (
+    CouncilSitemap,
+    ElectionObservationMissionSitemap,
+    JointStatementSitemap,
+    MeetingSitemap,
+    PageSitemap,
+)
+from memberships.sitemaps import StateSitemap
 
 from . import views
 
+sitemaps = {
+    "pages": PageSitemap,
+    "meetings": MeetingSitemap,
+    "councils": CouncilSitemap,
+    "statements": JointStatementSitemap,
+    "election-missions": ElectionObservationMissionSitemap,
+    "states": StateSitemap,
+}
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("meetings.ics", feeds.meetings_calendar, name="meetings-ics"),
+    path("statements/feed/", feeds.StatementFeed(), name="statement-feed"),
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+# Public pages live under a language prefix: /tr/, /en/, /ru/.
+urlpatterns += i18n_patterns(
+    path("", include("events.urls")),
+    path("", include("memberships.urls")),
+)

@@ -1,0 +1,136 @@
+"""Feeds: the meetings calendar (.ics, filterable like the meetings list) and the Atom feed of
+joint statements. Both hold published records only."""
+
+import calendar
+import datetime
+
+import icalendar
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from otscoop.choices import DatePrecision
+
+from .filters import MeetingFilterSet
+from .models import JointStatement, Meeting
+
+CALENDAR_PRODUCT_ID = "-//OTS Secretariat//otscoop//EN"
+
+
+def _all_day_span(meeting) -> tuple[datetime.date, datetime.date]:
+    """First day and the day after the last (iCalendar DTEND is exclusive)."""
+    start, end = meeting.start_date, meeting.end_date or meeting.start_date
+    if meeting.date_precision in (DatePrecision.MONTH, DatePrecision.APPROXIMATE):
+        # Known only to the month: the event spans the month rather than inventing a day.
+        start = start.replace(day=1)
+        end = end.replace(day=calendar.monthrange(end.year, end.month)[1])
+    return start, end + datetime.timedelta(days=1)
+
+
+def meeting_event(meeting, request) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", f"meeting-{meeting.pk}@otscoop")
+    summary = meeting.title
+    if meeting.date_precision != DatePrecision.DAY:
+        summary = _("%(title)s (date: %(date)s)") % {
+            "title": meeting.title,
+            "date": meeting.dates_display,
+        }
+        event.add("status", "TENTATIVE")
+    event.add("summary", summary)
+    start, end = _all_day_span(meeting)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("dtstamp", meeting.updated_at)
+    event.add("last-modified", meeting.updated_at)
+    place = ", ".join(part for part in (meeting.city, str(meeting.host_state or "")) if part)
+    if place:
+        event.add("location", place)
+    description = "\n\n".join(part for part in (meeting.theme, meeting.summary) if part)
+    if description:
+        event.add("description", description)
+    event.add("url", request.build_absolute_uri(meeting.get_absolute_url()))
+    if meeting.council_id:
+        event.add("categories", [meeting.council.name])
+    return event
+
+
+def meetings_calendar(request):
+    """`/meetings.ics`: the published meetings as an iCalendar feed, with the list's filters.
+
+    Meetings known only to the year are left out: a calendar cannot show them without
+    inventing a day or a month.
+    """
+    queryset = (
+        Meeting.objects.published()
+        .exclude(date_precision=DatePrecision.YEAR)
+        .select_related("council", "host_state")
+        .order_by("start_date")
+    )
+    filterset = MeetingFilterSet(request.GET, queryset=queryset)
+    if not filterset.is_valid():
+        lines = [
+            f"{filterset.form[name].label}: {' '.join(errors)}"
+            for name, errors in filterset.errors.items()
+        ]
+        return HttpResponse(
+            "\n".join([_("Invalid filter:"), *lines]) + "\n",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    cal = icalendar.Calendar()
+    cal.add("prodid", CALENDAR_PRODUCT_ID)
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", _("OTS meetings"))
+    for meeting in filterset.qs:
+        cal.add_component(meeting_event(meeting, request))
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="meetings.ics"'
+    return response
+
+
+class StatementFeed(Feed):
+    """Atom feed of the latest published joint statements."""
+
+    feed_type = Atom1Feed
+    title = gettext_lazy("OTS joint statements")
+    subtitle = gettext_lazy(
+        "Joint statements and declarations of the Organization of Turkic States"
+    )
+
+    def link(self):
+        return reverse("events:statement-list")
+
+    def items(self):
+        return (
+            JointStatement.objects.published()
+            .select_related("council")
+            .order_by("-issued_on", "-pk")[:50]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at or item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.council.name] if item.council_id else []
+
+    def item_guid(self, item):
+        return f"statement-{item.pk}"
+
+    def item_guid_is_permalink(self):
+        return False

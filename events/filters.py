@@ -1,0 +1,75 @@
+"""FilterSets of the events lists, shared by the public pages, the feeds and the API."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from memberships.models import State
+
+from .choices import ElectionKind, MeetingKind, StatementKind
+from .models import Council, ElectionObservationMission, JointStatement, Meeting, Topic
+
+
+def state_filter(field_name, label):
+    return django_filters.ModelChoiceFilter(
+        field_name=field_name,
+        queryset=State.objects.all(),
+        to_field_name="slug",
+        label=label,
+    )
+
+
+class MeetingFilterSet(django_filters.FilterSet):
+    council = django_filters.ModelChoiceFilter(
+        queryset=Council.objects.all(), to_field_name="slug", label=_("Council")
+    )
+    kind = django_filters.ChoiceFilter(choices=MeetingKind.choices, label=_("Kind"))
+    year = django_filters.NumberFilter(
+        field_name="start_date", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
+    )
+    host_state = state_filter("host_state", _("Host state"))
+    date_from = django_filters.DateFilter(
+        field_name="start_date", lookup_expr="gte", label=_("From (date)")
+    )
+    date_to = django_filters.DateFilter(
+        field_name="start_date", lookup_expr="lte", label=_("To (date)")
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["council", "kind", "year", "host_state", "date_from", "date_to"]
+
+
+class JointStatementFilterSet(django_filters.FilterSet):
+    council = django_filters.ModelChoiceFilter(
+        queryset=Council.objects.all(), to_field_name="slug", label=_("Council")
+    )
+    kind = django_filters.ChoiceFilter(choices=StatementKind.choices, label=_("Kind"))
+    signatory = state_filter("signatories", _("Signatory"))
+    topic = django_filters.ModelChoiceFilter(
+        field_name="topics", queryset=Topic.objects.all(), to_field_name="slug", label=_("Topic")
+    )
+    year = django_filters.NumberFilter(
+        field_name="issued_on", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
+    )
+
+    class Meta:
+        model = JointStatement
+        fields = ["council", "kind", "signatory", "topic", "year"]
+
+
+class ElectionObservationMissionFilterSet(django_filters.FilterSet):
+    observed_state = state_filter("observed_state", _("Observed state"))
+    election_kind = django_filters.ChoiceFilter(
+        choices=ElectionKind.choices, label=_("Election kind")
+    )
+    year = django_filters.NumberFilter(
+        field_name="election_date",
+        lookup_expr="year",
+        label=_("Year"),
+        min_value=1900,
+        max_value=2200,
+    )
+
+    class Meta:
+        model = ElectionObservationMission
+        fields = ["observed_state", "election_kind", "year"]

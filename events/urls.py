@@ -1,0 +1,30 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
+    path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
+    path("summits/", views.SummitListView.as_view(), name="summit-list"),
+    path("councils/", views.CouncilListView.as_view(), name="council-list"),
+    path("councils/<slug:slug>/", views.CouncilDetailView.as_view(), name="council-detail"),
+    path("statements/", views.JointStatementListView.as_view(), name="statement-list"),
+    path(
+        "statements/<slug:slug>/",
+        views.JointStatementDetailView.as_view(),
+        name="statement-detail",
+    ),
+    path(
+        "election-missions/",
+        views.ElectionObservationMissionListView.as_view(),
+        name="election-mission-list",
+    ),
+    path(
+        "election-missions/<slug:slug>/",
+        views.ElectionObservationMissionDetailView.as_view(),
+        name="election-mission-detail",
+    ),
+]

@@ -1,0 +1,160 @@
+"""Public pages of councils, meetings, summits, statements and election missions."""
+
+from django.db.models import Prefetch
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.generic import DetailView, ListView
+
+from memberships.models import Candidacy, State
+from otscoop.pages import FilteredListView, last_updated
+
+from .filters import ElectionObservationMissionFilterSet, JointStatementFilterSet, MeetingFilterSet
+from .models import (
+    Council,
+    Delegation,
+    ElectionObservationMission,
+    JointStatement,
+    Meeting,
+)
+
+
+def home(request):
+    today = timezone.localdate()
+    meetings = Meeting.objects.published().select_related("council", "host_state")
+    context = {
+        "upcoming_meetings": list(meetings.upcoming(today)[:5]),
+        "recent_meetings": list(meetings.past(today)[:5]),
+        "latest_statements": list(
+            JointStatement.objects.published().select_related("council").order_by("-issued_on")[:5]
+        ),
+        "summits": list(
+            Meeting.objects.published()
+            .summits()
+            .filter(number__isnull=False)
+            .select_related("host_state")
+            .order_by("start_date")
+        ),
+        "states": list(State.objects.with_current_role().filter(current_role__isnull=False)),
+    }
+    pages = (
+        context["upcoming_meetings"]
+        + context["recent_meetings"]
+        + context["latest_statements"]
+        + context["summits"]
+    )
+    context["last_updated"] = last_updated(pages)
+    return render(request, "events/home.html", context)
+
+
+class MeetingListView(FilteredListView):
+    filterset_class = MeetingFilterSet
+    template_name = "events/meeting_list.html"
+
+    def get_queryset(self):
+        return Meeting.objects.published().select_related("council", "host_state")
+
+
+class MeetingDetailView(DetailView):
+    template_name = "events/meeting_detail.html"
+
+    def get_queryset(self):
+        return (
+            Meeting.objects.published()
+            .select_related("council", "host_state", "chairmanship_from", "chairmanship_to")
+            .prefetch_related(
+                Prefetch("delegations", queryset=Delegation.objects.select_related("state")),
+                "documents",
+                "sources",
+                Prefetch(
+                    "statements",
+                    queryset=JointStatement.objects.published().order_by("issued_on"),
+                ),
+                "appointments",
+            )
+        )
+
+
+class SummitListView(ListView):
+    """The timeline of summits: number, dates, city, host, theme and outcome documents."""
+
+    template_name = "events/summit_list.html"
+    context_object_name = "summits"
+
+    def get_queryset(self):
+        return (
+            Meeting.objects.published()
+            .summits()
+            .select_related("host_state")
+            .prefetch_related("documents")
+            .order_by("start_date")
+        )
+
+
+class CouncilListView(ListView):
+    template_name = "events/council_list.html"
+    context_object_name = "councils"
+    queryset = Council.objects.all()
+
+
+class CouncilDetailView(DetailView):
+    template_name = "events/council_detail.html"
+    queryset = Council.objects.prefetch_related("sources")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["meetings"] = list(
+            self.object.meetings.published().select_related("host_state").order_by("-start_date")
+        )
+        context["statements"] = list(self.object.statements.published().order_by("-issued_on")[:25])
+        return context
+
+
+class JointStatementListView(FilteredListView):
+    filterset_class = JointStatementFilterSet
+    template_name = "events/jointstatement_list.html"
+
+    def get_queryset(self):
+        return (
+            JointStatement.objects.published().select_related("council").prefetch_related("topics")
+        )
+
+
+class JointStatementDetailView(DetailView):
+    template_name = "events/jointstatement_detail.html"
+    context_object_name = "statement"
+
+    def get_queryset(self):
+        return (
+            JointStatement.objects.published()
+            .select_related("council", "meeting")
+            .prefetch_related(
+                "signatories",
+                "topics",
+                "documents",
+                "sources",
+                Prefetch(
+                    "endorsed_candidacies",
+                    queryset=Candidacy.objects.published().select_related("state", "organization"),
+                ),
+            )
+        )
+
+
+class ElectionObservationMissionListView(FilteredListView):
+    filterset_class = ElectionObservationMissionFilterSet
+    template_name = "events/electionobservationmission_list.html"
+
+    def get_queryset(self):
+        return ElectionObservationMission.objects.published().select_related("observed_state")
+
+
+class ElectionObservationMissionDetailView(DetailView):
+    template_name = "events/electionobservationmission_detail.html"
+    context_object_name = "mission"
+
+    def get_queryset(self):
+        return (
+            ElectionObservationMission.objects.published()
+            .select_related("observed_state")
+            .prefetch_related("participating_states", "partner_organizations", "sources")
+        )

@@ -1,0 +1,33 @@
+"""FilterSets of the memberships lists, shared by the public pages and the API."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from .choices import CandidacyOutcome, SupportVisibility
+from .models import Candidacy, Organization, State
+
+
+class CandidacyFilterSet(django_filters.FilterSet):
+    state = django_filters.ModelChoiceFilter(
+        queryset=State.objects.all(), to_field_name="slug", label=_("Candidate state")
+    )
+    organization = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.all(), to_field_name="slug", label=_("Organization")
+    )
+    outcome = django_filters.ChoiceFilter(choices=CandidacyOutcome.choices, label=_("Outcome"))
+    supporting_state = django_filters.ModelChoiceFilter(
+        queryset=State.objects.all(),
+        to_field_name="slug",
+        method="filter_supporting_state",
+        label=_("Supported by"),
+    )
+
+    class Meta:
+        model = Candidacy
+        fields = ["state", "organization", "outcome", "supporting_state"]
+
+    def filter_supporting_state(self, queryset, name, value):
+        # Only public support counts: an internal row must not show through a filter either.
+        return queryset.filter(
+            supports__supporting_state=value, supports__visibility=SupportVisibility.PUBLIC
+        ).distinct()

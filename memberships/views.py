@@ -1,0 +1,136 @@
+"""Public pages of states, candidacies (the support matrix) and the OTS's observer status."""
+
+from django.db.models import Prefetch
+from django.views.generic import DetailView, ListView
+
+from otscoop.pages import FilteredListView
+
+from .choices import MembershipRole, SupportVisibility
+from .filters import CandidacyFilterSet
+from .models import Candidacy, CandidacySupport, ObserverStatus, ObserverStatusStep, State
+
+
+class StateListView(ListView):
+    template_name = "memberships/state_list.html"
+    context_object_name = "states"
+
+    def get_queryset(self):
+        return State.objects.with_current_role().prefetch_related("memberships")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        states = context["states"]
+        context["members"] = [s for s in states if s.current_role == MembershipRole.MEMBER]
+        context["observers"] = [s for s in states if s.current_role == MembershipRole.OBSERVER]
+        context["others"] = [s for s in states if s.current_role is None]
+        return context
+
+
+class StateDetailView(DetailView):
+    """Everything about one state: memberships, meetings hosted, delegations, statements
+    signed, its candidacies and the support it gave."""
+
+    template_name = "memberships/state_detail.html"
+    context_object_name = "state"
+
+    def get_queryset(self):
+        return State.objects.with_current_role().prefetch_related("memberships", "sources")
+
+    def get_context_data(self, **kwargs):
+        # events depends on memberships, not the reverse: reach its records by their names.
+        context = super().get_context_data(**kwargs)
+        state = self.object
+        context["hosted_meetings"] = list(
+            state.hosted_meetings.published().select_related("council").order_by("-start_date")
+        )
+        context["delegations"] = list(
+            state.delegations.filter(meeting__publication="published")
+            .select_related("meeting")
+            .order_by("-meeting__start_date")
+        )
+        context["statements"] = list(state.statements_signed.published().order_by("-issued_on"))
+        context["candidacies"] = list(
+            state.candidacies.published()
+            .select_related("organization")
+            .prefetch_related(
+                Prefetch(
+                    "supports",
+                    queryset=CandidacySupport.objects.public().select_related("supporting_state"),
+                )
+            )
+        )
+        context["supports_given"] = list(
+            state.supports_given.public()
+            .filter(candidacy__publication="published")
+            .select_related("candidacy__state", "candidacy__organization")
+            .order_by("-declared_on")
+        )
+        context["missions"] = list(state.observed_elections.published().order_by("-election_date"))
+        return context
+
+
+class CandidacyListView(FilteredListView):
+    """The support matrix: candidacies as rows, member and observer states as columns."""
+
+    filterset_class = CandidacyFilterSet
+    template_name = "memberships/candidacy_list.html"
+
+    def get_queryset(self):
+        return (
+            Candidacy.objects.published()
+            .select_related("state", "organization")
+            .prefetch_related(
+                Prefetch(
+                    "supports",
+                    queryset=CandidacySupport.objects.filter(
+                        visibility=SupportVisibility.PUBLIC
+                    ).select_related("supporting_state"),
+                ),
+                "sources",
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        columns = list(
+            State.objects.with_current_role()
+            .filter(current_role__isnull=False)
+            .order_by("-current_role", "name")
+        )
+        context["columns"] = columns
+        rows = []
+        for candidacy in context["object_list"]:
+            by_state = {
+                support.supporting_state_id: support for support in candidacy.supports.all()
+            }
+            cells = []
+            for state in columns:
+                if state.pk == candidacy.state_id:
+                    cells.append({"state": state, "candidate": True})
+                else:
+                    cells.append({"state": state, "support": by_state.get(state.pk)})
+            rows.append({"candidacy": candidacy, "cells": cells})
+        context["rows"] = rows
+        return context
+
+
+class ObserverStatusListView(ListView):
+    """The OTS's observer-status applications at other organizations, as timelines."""
+
+    template_name = "memberships/observerstatus_list.html"
+    context_object_name = "statuses"
+
+    def get_queryset(self):
+        return (
+            ObserverStatus.objects.published()
+            .select_related("organization__parent", "affiliate")
+            .prefetch_related(
+                Prefetch(
+                    "steps",
+                    queryset=ObserverStatusStep.objects.order_by("date", "pk").prefetch_related(
+                        "sources"
+                    ),
+                ),
+                "sources",
+            )
+        )

@@ -1,0 +1,42 @@
+"""Building blocks of the public pages shared by both apps."""
+
+from django.core.paginator import Paginator
+from django_filters.views import FilterView
+
+PAGE_SIZE = 25
+
+
+class FilteredListView(FilterView):
+    """A list page filtered by a shared FilterSet, 25 a page.
+
+    Bad parameters never fail the page: an invalid filter is reported by name on the page and
+    left out (the valid ones still apply), and an impossible page number shows the nearest page.
+    """
+
+    paginate_by = PAGE_SIZE
+    strict = False
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = Paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = context["filter"]
+        context["filter_errors"] = [
+            (filterset.form[name].label, errors) for name, errors in filterset.errors.items()
+        ]
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        context["is_filtered"] = any(
+            value for name, value in query.items() if name in filterset.filters
+        )
+        return context
+
+
+def last_updated(records):
+    """The latest `updated_at` among records already loaded (no extra query)."""
+    stamps = [record.updated_at for record in records if getattr(record, "updated_at", None)]
+    return max(stamps) if stamps else None
