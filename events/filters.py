@@ -1,6 +1,7 @@
 """FilterSets of the events lists, shared by the public pages, the feeds and the API."""
 
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from memberships.models import State
@@ -28,10 +29,16 @@ class MeetingFilterSet(django_filters.FilterSet):
     )
     host_state = state_filter("host_state", _("Host state"))
     date_from = django_filters.DateFilter(
-        field_name="start_date", lookup_expr="gte", label=_("From (date)")
+        field_name="start_date",
+        lookup_expr="gte",
+        label=_("From (date)"),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     date_to = django_filters.DateFilter(
-        field_name="start_date", lookup_expr="lte", label=_("To (date)")
+        field_name="start_date",
+        lookup_expr="lte",
+        label=_("To (date)"),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     class Meta:

@@ -15,6 +15,7 @@ from .models import (
     ElectionObservationMission,
     JointStatement,
     Meeting,
+    SecretaryGeneral,
 )
 
 
@@ -69,7 +70,10 @@ class MeetingDetailView(DetailView):
                     "statements",
                     queryset=JointStatement.objects.published().order_by("issued_on"),
                 ),
-                "appointments",
+                Prefetch(
+                    "appointments",
+                    queryset=SecretaryGeneral.objects.select_related("nationality"),
+                ),
             )
         )
 

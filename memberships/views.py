@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from otscoop.choices import Publication
 from otscoop.pages import FilteredListView
 
 from .choices import MembershipRole, SupportVisibility
@@ -44,7 +45,7 @@ class StateDetailView(DetailView):
             state.hosted_meetings.published().select_related("council").order_by("-start_date")
         )
         context["delegations"] = list(
-            state.delegations.filter(meeting__publication="published")
+            state.delegations.filter(meeting__publication=Publication.PUBLISHED)
             .select_related("meeting")
             .order_by("-meeting__start_date")
         )
@@ -61,7 +62,7 @@ class StateDetailView(DetailView):
         )
         context["supports_given"] = list(
             state.supports_given.public()
-            .filter(candidacy__publication="published")
+            .filter(candidacy__publication=Publication.PUBLISHED)
             .select_related("candidacy__state", "candidacy__organization")
             .order_by("-declared_on")
         )
@@ -95,7 +96,7 @@ class CandidacyListView(FilteredListView):
         columns = list(
             State.objects.with_current_role()
             .filter(current_role__isnull=False)
-            .order_by("-current_role", "name")
+            .order_by("current_role", "name")
         )
         context["columns"] = columns
         rows = []

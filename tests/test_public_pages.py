@@ -1,0 +1,766 @@
+"""The public pages: every page in every language shows its data; drafts and internal support
+never show; dates keep their precision; filters, pagination and bad parameters; the language
+switcher; and query counts that do not grow with the number of rows."""
+
+import datetime
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.choices import MeetingKind
+from memberships.choices import CandidacyOutcome, MembershipRole, SupportVisibility
+from otscoop.choices import DatePrecision, Publication
+
+from .factories import (
+    CandidacyFactory,
+    CandidacySupportFactory,
+    CouncilFactory,
+    DelegationFactory,
+    DocumentFactory,
+    ElectionObservationMissionFactory,
+    JointStatementFactory,
+    MeetingFactory,
+    MembershipFactory,
+    ObserverStatusFactory,
+    ObserverStatusStepFactory,
+    OrganizationFactory,
+    SecretaryGeneralFactory,
+    SourceFactory,
+    StateFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["tr", "en", "ru"]
+DRAFT = Publication.DRAFT
+
+
+def html(response) -> str:
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def results(page: str) -> str:
+    """The part of a list page after the filter form: the results and the pagination."""
+    return page.split('id="results-heading"', 1)[1]
+
+
+def alert(page: str) -> str:
+    """The text of the filter error box ("" when there is none)."""
+    match = re.search(r'<div class="alert" role="alert">(.*?)</div>', page, re.S)
+    return re.sub(r"<[^>]+>", "", match.group(1)) if match else ""
+
+
+def matrix_row(page: str, slug: str) -> str:
+    match = re.search(rf'<tr id="candidacy-{slug}">(.*?)</tr>', page, re.S)
+    assert match, f"no matrix row for {slug}"
+    return match.group(1)
+
+
+def matrix_cell(row: str, state_name: str) -> str:
+    """The matrix cell of a row that names the state (supported or not)."""
+    cells = re.findall(r"<td[^>]*>.*?</td>", row, re.S)
+    return next((cell for cell in cells if state_name in cell), "")
+
+
+@pytest.fixture
+def world(db):
+    """A small but complete set of published records, with distinctive names to look for."""
+    w = SimpleNamespace()
+    w.source = SourceFactory(
+        url="https://www.turkicstates.org/en/almaty-declaration", title="Almaty summit page"
+    )
+    w.kazakhstan = StateFactory(name="Kazakhstan", slug="kazakhstan", capital="Astana")
+    w.kyrgyzstan = StateFactory(name="Kyrgyzstan", slug="kyrgyzstan")
+    w.hungary = StateFactory(name="Hungary", slug="hungary")
+    MembershipFactory(state=w.kazakhstan)
+    MembershipFactory(state=w.kyrgyzstan)
+    MembershipFactory(
+        state=w.hungary, role=MembershipRole.OBSERVER, start_date=datetime.date(2018, 9, 3)
+    )
+    w.heads = CouncilFactory(name="Council of Heads of State", slug="heads-of-state")
+    w.ministers = CouncilFactory(name="Council of Foreign Ministers", slug="foreign-ministers")
+
+    w.summit = MeetingFactory(
+        kind=MeetingKind.SUMMIT,
+        council=w.heads,
+        number=1,
+        title="First Summit in Almaty",
+        slug="first-summit",
+        start_date=datetime.date(2011, 10, 1),
+        end_date=None,
+        date_precision=DatePrecision.MONTH,
+        city="Almaty",
+        host_state=w.kazakhstan,
+        theme="Economic cooperation",
+        summary="The heads of state met.\n\nThey founded the Secretariat.",
+    )
+    w.summit.sources.add(w.source)
+    DocumentFactory(
+        meeting=w.summit, title="Almaty Declaration", url="https://example.org/almaty.pdf"
+    )
+    DelegationFactory(
+        meeting=w.summit, state=w.kyrgyzstan, head_of_delegation="President Atambayev"
+    )
+    SecretaryGeneralFactory(
+        name="Secretary General Omuraliev", nationality=w.kyrgyzstan, appointed_at=w.summit
+    )
+    w.meeting = MeetingFactory(
+        council=w.ministers,
+        title="Ministers meet in Bishkek",
+        slug="ministers-bishkek",
+        host_state=w.kyrgyzstan,
+        start_date=datetime.date(2024, 11, 5),
+        end_date=datetime.date(2024, 11, 6),
+    )
+
+    w.topic = TopicFactory(name="Afghanistan", slug="afghanistan")
+    w.organization = OrganizationFactory(
+        name="United Nations Security Council", acronym="UNSC", slug="unsc"
+    )
+    w.candidacy = CandidacyFactory(
+        state=w.kazakhstan,
+        organization=w.organization,
+        post="Non-permanent member of the Security Council",
+        slug="kazakhstan-unsc",
+        term_start=2017,
+        term_end=2018,
+        outcome=CandidacyOutcome.ELECTED,
+    )
+    w.candidacy.sources.add(w.source)
+    w.support = CandidacySupportFactory(
+        candidacy=w.candidacy,
+        supporting_state=w.kyrgyzstan,
+        declared_on=datetime.date(2016, 6, 1),
+        declared_on_precision=DatePrecision.MONTH,
+        source_text="Cholpon-Ata Declaration",
+        source_url="https://www.turkicstates.org/cholpon-ata",
+    )
+
+    w.statement = JointStatementFactory(
+        title="Joint statement on Afghanistan",
+        slug="afghanistan-statement",
+        council=w.ministers,
+        meeting=w.meeting,
+        issued_on=datetime.date(2024, 11, 5),
+        issuer="The Council of Foreign Ministers",
+        text="The first paragraph.\n\nThe second paragraph.",
+    )
+    w.statement.signatories.add(w.kazakhstan, w.kyrgyzstan)
+    w.statement.topics.add(w.topic)
+    w.statement.endorsed_candidacies.add(w.candidacy)
+    w.statement.sources.add(w.source)
+
+    w.mission = ElectionObservationMissionFactory(
+        observed_state=w.kyrgyzstan,
+        title="Presidential election in Kyrgyzstan",
+        slug="kyrgyzstan-2021",
+        election_date=datetime.date(2021, 1, 10),
+        head_of_mission="Ambassador Amanov",
+        findings="The vote was calm.",
+    )
+    w.mission.participating_states.add(w.kazakhstan)
+    w.mission.sources.add(w.source)
+
+    w.unga = OrganizationFactory(
+        name="United Nations General Assembly", acronym="UNGA", slug="unga"
+    )
+    w.observer_status = ObserverStatusFactory(organization=w.unga, reference="A/66/141")
+    step = ObserverStatusStepFactory(
+        observer_status=w.observer_status,
+        date=datetime.date(2011, 7, 1),
+        date_precision=DatePrecision.MONTH,
+        decision_reference="Request letter of July 2011",
+    )
+    step.sources.add(SourceFactory(url="https://undocs.org/A/66/141", title=""))
+    return w
+
+
+PAGES = [
+    ("", ["First Summit in Almaty", "Joint statement on Afghanistan", "Kazakhstan", "Hungary"]),
+    ("meetings/", ["First Summit in Almaty", "Ministers meet in Bishkek", "Almaty"]),
+    (
+        "meetings/first-summit/",
+        [
+            "First Summit in Almaty",
+            "Economic cooperation",
+            "They founded the Secretariat.",
+            "Almaty Declaration",
+            "President Atambayev",
+            "Secretary General Omuraliev",
+            "Almaty summit page",
+            "Council of Heads of State",
+        ],
+    ),
+    ("summits/", ["First Summit in Almaty", "Economic cooperation", "Almaty Declaration"]),
+    ("councils/", ["Council of Heads of State", "Council of Foreign Ministers"]),
+    (
+        "councils/foreign-ministers/",
+        ["Ministers meet in Bishkek", "Joint statement on Afghanistan"],
+    ),
+    ("statements/", ["Joint statement on Afghanistan", "Afghanistan"]),
+    (
+        "statements/afghanistan-statement/",
+        [
+            "<p>The second paragraph.</p>",
+            "The Council of Foreign Ministers",
+            "Ministers meet in Bishkek",
+            "Kazakhstan",
+            "Kyrgyzstan",
+            "Afghanistan",
+            "Non-permanent member of the Security Council",
+            "Almaty summit page",
+        ],
+    ),
+    ("election-missions/", ["Presidential election in Kyrgyzstan", "Ambassador Amanov"]),
+    (
+        "election-missions/kyrgyzstan-2021/",
+        ["Presidential election in Kyrgyzstan", "The vote was calm.", "Kazakhstan"],
+    ),
+    ("states/", ["Kazakhstan", "Kyrgyzstan", "Hungary"]),
+    (
+        "states/kazakhstan/",
+        [
+            "Astana",
+            "First Summit in Almaty",
+            "Joint statement on Afghanistan",
+            "Non-permanent member of the Security Council",
+            "Kyrgyzstan",
+        ],
+    ),
+    ("states/kyrgyzstan/", ["President Atambayev", "Presidential election in Kyrgyzstan"]),
+    (
+        "candidacies/",
+        ["Non-permanent member of the Security Council", "UNSC", "Almaty summit page"],
+    ),
+    ("observer-status/", ["United Nations General Assembly", "A/66/141", "undocs.org"]),
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("path", "expected"), PAGES, ids=[path or "home" for path, _ in PAGES])
+def test_every_page_answers_in_each_language_and_shows_its_data(
+    client, world, language, path, expected
+):
+    page = html(client.get(f"/{language}/{path}"))
+    assert f'<html lang="{language}">' in page
+    assert page.count("<h1") == 1
+    for text in expected:
+        assert text in page, text
+    assert "<time datetime=" in page
+    assert 'class="last-updated"' in page
+
+
+def test_detail_pages_cite_their_sources_as_links(client, world):
+    for path in ("meetings/first-summit/", "statements/afghanistan-statement/"):
+        page = html(client.get(f"/en/{path}"))
+        assert (
+            '<a href="https://www.turkicstates.org/en/almaty-declaration" rel="noopener">'
+            "Almaty summit page</a>" in page
+        )
+
+
+def test_a_source_without_a_title_shows_its_site(client, world):
+    page = html(client.get("/en/observer-status/"))
+    assert '<a href="https://undocs.org/A/66/141" rel="noopener">undocs.org</a>' in page
+
+
+# Drafts ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def drafts(world):
+    w = world
+    meeting = MeetingFactory(
+        kind=MeetingKind.SUMMIT,
+        council=w.heads,
+        number=2,
+        title="DRAFT summit in Turkestan",
+        slug="draft-summit",
+        host_state=w.kazakhstan,
+        start_date=datetime.date(2030, 1, 1),
+        end_date=None,
+        publication=DRAFT,
+    )
+    DelegationFactory(meeting=meeting, state=w.kazakhstan)
+    statement = JointStatementFactory(
+        title="DRAFT statement on trade",
+        slug="draft-statement",
+        council=w.ministers,
+        meeting=w.summit,
+        issued_on=datetime.date(2011, 10, 1),
+        publication=DRAFT,
+    )
+    statement.signatories.add(w.kazakhstan)
+    statement.topics.add(w.topic)
+    ElectionObservationMissionFactory(
+        observed_state=w.kazakhstan,
+        title="DRAFT mission to Kazakhstan",
+        slug="draft-mission",
+        publication=DRAFT,
+    )
+    candidacy = CandidacyFactory(
+        state=w.kazakhstan,
+        organization=w.organization,
+        post="DRAFT candidacy for the Court",
+        slug="draft-candidacy",
+        publication=DRAFT,
+    )
+    CandidacySupportFactory(candidacy=candidacy, supporting_state=w.kyrgyzstan)
+    ObserverStatusFactory(
+        # The organization itself is public (filters list it); its observer status is a draft.
+        organization=OrganizationFactory(name="Organization of Islamic Cooperation"),
+        publication=DRAFT,
+    )
+    return w
+
+
+DRAFT_LISTS = [
+    "",
+    "meetings/",
+    "meetings/?kind=summit",
+    "meetings/first-summit/",
+    "summits/",
+    "councils/heads-of-state/",
+    "councils/foreign-ministers/",
+    "statements/",
+    "statements/?topic=afghanistan",
+    "election-missions/",
+    "states/kazakhstan/",
+    "states/kyrgyzstan/",
+    "candidacies/",
+    "candidacies/?state=kazakhstan",
+    "observer-status/",
+]
+
+
+@pytest.mark.parametrize("path", DRAFT_LISTS)
+def test_drafts_are_absent_from_every_list(client, drafts, path):
+    page = html(client.get(f"/en/{path}"))
+    assert "DRAFT" not in page
+    assert "draft-" not in page
+    if path == "observer-status/":
+        assert "Islamic Cooperation" not in page
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "meetings/draft-summit/",
+        "statements/draft-statement/",
+        "election-missions/draft-mission/",
+    ],
+)
+def test_draft_detail_pages_are_not_found(client, drafts, path):
+    for language in LANGUAGES:
+        assert client.get(f"/{language}/{path}").status_code == 404
+
+
+# The support matrix -----------------------------------------------------------------------
+
+
+def test_matrix_is_a_table_with_a_caption_and_headers(client, world):
+    page = html(client.get("/en/candidacies/"))
+    assert "<table" in page
+    assert "<caption" in page
+    assert page.count('<th scope="col" class="matrix__state">') == 3
+    assert '<th scope="row"' in page
+    assert 'class="table-scroll matrix-wrapper"' in page
+
+
+def test_matrix_cell_links_the_support_to_its_source(client, world):
+    page = html(client.get("/en/candidacies/"))
+    row = matrix_row(page, "kazakhstan-unsc")
+    cell = matrix_cell(row, "Kyrgyzstan")
+    assert (
+        '<a href="https://www.turkicstates.org/cholpon-ata" rel="noopener" '
+        'title="Cholpon-Ata Declaration">' in cell
+    )
+    assert "✓" in cell
+    assert "Supported by Kyrgyzstan, declared on June 2016" in cell
+
+
+def test_matrix_marks_the_candidate_and_the_states_without_support(client, world):
+    row = matrix_row(html(client.get("/en/candidacies/")), "kazakhstan-unsc")
+    assert 'matrix__cell--candidate">candidate</td>' in row
+    assert row.count("no recorded support") == 1  # Hungary
+    assert "Elected" in row
+    assert "2017–2018" in row
+
+
+def test_internal_support_never_shows_in_the_matrix_nor_on_state_pages(client, world):
+    CandidacySupportFactory(
+        candidacy=world.candidacy,
+        supporting_state=world.hungary,
+        visibility=SupportVisibility.INTERNAL,
+        source_text="Internal note of the Secretariat",
+        source_url="https://internal.example.org/secret",
+    )
+    matrix = html(client.get("/en/candidacies/"))
+    row = matrix_row(matrix, "kazakhstan-unsc")
+    assert "Supported by Hungary" not in row
+    assert row.count("no recorded support") == 1
+    filtered = html(client.get("/en/candidacies/?supporting_state=hungary"))
+    assert 'id="candidacy-kazakhstan-unsc"' not in filtered
+    for page in (
+        matrix,
+        filtered,
+        html(client.get("/en/states/kazakhstan/")),
+        html(client.get("/en/states/hungary/")),
+    ):
+        assert "internal.example.org" not in page
+        assert "Internal note" not in page
+    assert "Hungary" not in html(client.get("/en/states/kazakhstan/"))
+    assert "No public support given is recorded." in html(client.get("/en/states/hungary/"))
+
+
+def test_state_page_lists_public_support_received_and_given(client, world):
+    kazakhstan = html(client.get("/en/states/kazakhstan/"))
+    assert "Kyrgyzstan" in kazakhstan
+    kyrgyzstan = html(client.get("/en/states/kyrgyzstan/"))
+    assert "https://www.turkicstates.org/cholpon-ata" in kyrgyzstan
+    assert "Non-permanent member of the Security Council" in kyrgyzstan
+
+
+# Dates known in part ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["meetings/", "meetings/first-summit/", "summits/"])
+def test_month_precision_meeting_shows_the_month_and_no_day(client, world, path):
+    page = html(client.get(f"/en/{path}"))
+    assert '<time datetime="2011-10">October 2011</time>' in page
+    assert "1 October 2011" not in page
+    assert "2011-10-01" not in page
+
+
+def test_month_precision_in_other_languages(client, world):
+    assert "Ekim 2011" in html(client.get("/tr/meetings/first-summit/"))
+    assert "1 Ekim 2011" not in html(client.get("/tr/meetings/first-summit/"))
+
+
+# Filters ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        ("council=foreign-ministers", "Ministers meet in Bishkek", "First Summit in Almaty"),
+        ("kind=summit", "First Summit in Almaty", "Ministers meet in Bishkek"),
+        ("year=2011", "First Summit in Almaty", "Ministers meet in Bishkek"),
+        ("host_state=kyrgyzstan", "Ministers meet in Bishkek", "First Summit in Almaty"),
+        (
+            "date_from=2024-01-01&date_to=2024-12-31",
+            "Ministers meet in Bishkek",
+            "First Summit in Almaty",
+        ),
+        ("date_to=2012-01-01", "First Summit in Almaty", "Ministers meet in Bishkek"),
+    ],
+)
+def test_meeting_filters(client, world, query, shown, hidden):
+    page = results(html(client.get(f"/en/meetings/?{query}")))
+    assert shown in page
+    assert hidden not in page
+
+
+@pytest.fixture
+def second_statement(world):
+    climate = TopicFactory(name="Climate", slug="climate")
+    statement = JointStatementFactory(
+        title="Statement on climate",
+        slug="climate-statement",
+        council=world.heads,
+        issued_on=datetime.date(2022, 3, 1),
+    )
+    statement.signatories.add(world.hungary)
+    statement.topics.add(climate)
+    return statement
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        ("council=foreign-ministers", "Joint statement on Afghanistan", "Statement on climate"),
+        ("council=heads-of-state", "Statement on climate", "Joint statement on Afghanistan"),
+        ("signatory=kazakhstan", "Joint statement on Afghanistan", "Statement on climate"),
+        ("signatory=hungary", "Statement on climate", "Joint statement on Afghanistan"),
+        ("topic=climate", "Statement on climate", "Joint statement on Afghanistan"),
+        ("year=2024", "Joint statement on Afghanistan", "Statement on climate"),
+        ("year=2022", "Statement on climate", "Joint statement on Afghanistan"),
+    ],
+)
+def test_statement_filters(client, world, second_statement, query, shown, hidden):
+    page = results(html(client.get(f"/en/statements/?{query}")))
+    assert shown in page
+    assert hidden not in page
+
+
+@pytest.fixture
+def second_candidacy(world):
+    unesco = OrganizationFactory(name="UNESCO", acronym="UNESCO", slug="unesco")
+    candidacy = CandidacyFactory(
+        state=world.kyrgyzstan,
+        organization=unesco,
+        post="Member of the Executive Board",
+        slug="kyrgyzstan-unesco",
+        outcome=CandidacyOutcome.PENDING,
+    )
+    CandidacySupportFactory(candidacy=candidacy, supporting_state=world.hungary)
+    return candidacy
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        ("state=kazakhstan", "kazakhstan-unsc", "kyrgyzstan-unesco"),
+        ("state=kyrgyzstan", "kyrgyzstan-unesco", "kazakhstan-unsc"),
+        ("organization=unesco", "kyrgyzstan-unesco", "kazakhstan-unsc"),
+        ("outcome=elected", "kazakhstan-unsc", "kyrgyzstan-unesco"),
+        ("outcome=pending", "kyrgyzstan-unesco", "kazakhstan-unsc"),
+        ("supporting_state=kyrgyzstan", "kazakhstan-unsc", "kyrgyzstan-unesco"),
+        ("supporting_state=hungary", "kyrgyzstan-unesco", "kazakhstan-unsc"),
+    ],
+)
+def test_candidacy_filters(client, world, second_candidacy, query, shown, hidden):
+    page = html(client.get(f"/en/candidacies/?{query}"))
+    assert f'id="candidacy-{shown}"' in page
+    assert f'id="candidacy-{hidden}"' not in page
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        ("observed_state=kyrgyzstan", "Presidential election in Kyrgyzstan", "in Kazakhstan"),
+        ("observed_state=kazakhstan", "Early presidential election in Kazakhstan", "in Kyrgyz"),
+        ("year=2021", "Presidential election in Kyrgyzstan", "in Kazakhstan"),
+        ("year=2022", "Early presidential election in Kazakhstan", "in Kyrgyz"),
+    ],
+)
+def test_mission_filters(client, world, query, shown, hidden):
+    ElectionObservationMissionFactory(
+        observed_state=world.kazakhstan,
+        title="Early presidential election in Kazakhstan",
+        election_date=datetime.date(2022, 11, 20),
+    )
+    page = results(html(client.get(f"/en/election-missions/?{query}")))
+    assert shown in page
+    assert hidden not in page
+
+
+def test_filter_form_labels_are_bound_to_their_inputs(client, world):
+    page = html(client.get("/en/meetings/"))
+    for name in ("council", "kind", "year", "host_state", "date_from", "date_to"):
+        assert f'<label for="id_{name}">' in page
+        assert f'id="id_{name}"' in page
+    assert 'method="get"' in page
+    assert 'type="submit"' in page
+    assert "Clear filters" not in page
+    assert "Clear filters" in html(client.get("/en/meetings/?kind=summit"))
+
+
+# Pagination --------------------------------------------------------------------------------
+
+
+def test_pagination_shows_25_and_its_links_keep_the_filters(client, world):
+    council = CouncilFactory(slug="busy-council")
+    for day in range(1, 31):
+        MeetingFactory(council=council, start_date=datetime.date(2020, 1, day), end_date=None)
+    MeetingFactory(title="Meeting of another council", start_date=datetime.date(2020, 2, 1))
+
+    first = results(html(client.get("/en/meetings/?council=busy-council")))
+    assert first.count('<li class="record">') == 25
+    assert "30 meetings" in first
+    assert 'href="?council=busy-council&amp;page=2"' in first
+    assert 'aria-current="page"' in first
+    assert 'aria-label="Pages"' in first
+
+    second = results(html(client.get("/en/meetings/?council=busy-council&page=2")))
+    assert second.count('<li class="record">') == 5
+    assert 'href="?council=busy-council&amp;page=1"' in second
+    assert "Meeting of another council" not in first + second
+
+
+# Bad parameters ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "label"),
+    [
+        ("meetings/?year=abc", "Year"),
+        ("meetings/?council=nope", "Council"),
+        ("meetings/?host_state=nope", "Host state"),
+        ("meetings/?date_from=yesterday", "From (date)"),
+        ("statements/?year=abc", "Year"),
+        ("statements/?council=nope", "Council"),
+        ("statements/?topic=nope", "Topic"),
+        ("election-missions/?year=abc", "Year"),
+        ("election-missions/?observed_state=nope", "Observed state"),
+        ("candidacies/?state=nope", "Candidate state"),
+        ("candidacies/?outcome=nope", "Outcome"),
+    ],
+)
+def test_a_bad_filter_is_reported_by_its_field_and_the_page_still_answers(
+    client, world, path, label
+):
+    page = html(client.get(f"/en/{path}"))
+    message = alert(page)
+    assert "Some filters could not be applied" in message
+    assert f"{label}:" in message
+
+
+def test_the_valid_filters_still_apply_beside_a_bad_one(client, world):
+    page = html(client.get("/en/meetings/?year=abc&council=foreign-ministers"))
+    assert "Year:" in alert(page)
+    assert "Council:" not in alert(page)
+    assert "Ministers meet in Bishkek" in results(page)
+    assert "First Summit in Almaty" not in results(page)
+
+
+@pytest.mark.parametrize("page_number", ["999", "abc", "0", "-1"])
+@pytest.mark.parametrize("path", ["meetings/", "statements/", "election-missions/", "candidacies/"])
+def test_an_impossible_page_number_shows_a_page(client, world, path, page_number):
+    page = html(client.get(f"/en/{path}?page={page_number}"))
+    assert 'role="alert"' not in page
+    assert '<li class="record">' in page or "<tbody>" in page
+
+
+def test_a_page_without_errors_has_no_alert(client, world):
+    assert 'role="alert"' not in html(client.get("/en/meetings/?kind=summit"))
+
+
+# Languages -----------------------------------------------------------------------------------
+
+
+def test_language_switcher_links_to_the_same_page_in_the_other_languages(client, world):
+    page = html(client.get("/en/meetings/?council=foreign-ministers"))
+    for code in ("tr", "ru"):
+        assert (
+            f'<a href="/{code}/meetings/?council=foreign-ministers" lang="{code}" '
+            f'hreflang="{code}">' in page
+        )
+    assert (
+        '<a href="/en/meetings/?council=foreign-ministers" lang="en" hreflang="en" '
+        'aria-current="true">' in page
+    )
+    detail = html(client.get("/ru/meetings/first-summit/"))
+    assert '<a href="/tr/meetings/first-summit/" lang="tr" hreflang="tr">' in detail
+    assert '<a href="/en/meetings/first-summit/" lang="en" hreflang="en">' in detail
+
+
+def test_hreflang_alternates_are_present(client, world):
+    page = html(client.get("/tr/statements/afghanistan-statement/"))
+    for code in LANGUAGES:
+        assert (
+            f'<link rel="alternate" hreflang="{code}" '
+            f'href="http://testserver/{code}/statements/afghanistan-statement/">' in page
+        )
+    assert (
+        '<link rel="alternate" hreflang="x-default" '
+        'href="http://testserver/en/statements/afghanistan-statement/">' in page
+    )
+
+
+def test_navigation_stays_in_the_page_language(client, world):
+    page = html(client.get("/ru/"))
+    for path in ("meetings/", "summits/", "statements/", "candidacies/", "observer-status/"):
+        assert f'href="/ru/{path}"' in page
+    assert 'href="#main"' in page
+    assert '<main id="main"' in page
+
+
+# Query counts --------------------------------------------------------------------------------
+
+
+def add_meetings(count):
+    today = datetime.date.today()
+    for i in range(count):
+        start = today + datetime.timedelta(days=(i % 2 * 2 - 1) * (i + 1))
+        MeetingFactory(start_date=start, end_date=None)
+
+
+def add_summits(count):
+    for _ in range(count):
+        summit = MeetingFactory(kind=MeetingKind.SUMMIT, number=1)
+        DocumentFactory(meeting=summit)
+        DocumentFactory(meeting=summit, url="https://example.org/summit.pdf")
+
+
+def add_statements(count):
+    for _ in range(count):
+        statement = JointStatementFactory()
+        statement.topics.add(TopicFactory(), TopicFactory())
+
+
+def add_missions(count):
+    for _ in range(count):
+        ElectionObservationMissionFactory()
+
+
+def add_states(count):
+    for _ in range(count):
+        MembershipFactory()
+
+
+def add_councils(count):
+    for _ in range(count):
+        CouncilFactory()
+
+
+def add_candidacies(count):
+    for _ in range(count):
+        candidacy = CandidacyFactory(state=MembershipFactory().state)
+        CandidacySupportFactory(candidacy=candidacy, supporting_state=MembershipFactory().state)
+        CandidacySupportFactory(
+            candidacy=candidacy,
+            supporting_state=MembershipFactory().state,
+            visibility=SupportVisibility.INTERNAL,
+        )
+        candidacy.sources.add(SourceFactory())
+
+
+def add_observer_statuses(count):
+    for _ in range(count):
+        status = ObserverStatusFactory()
+        status.sources.add(SourceFactory())
+        for _ in range(2):
+            ObserverStatusStepFactory(observer_status=status).sources.add(SourceFactory())
+
+
+def add_home_rows(count):
+    add_meetings(count)
+    add_summits(count)
+    add_statements(count)
+    add_states(count)
+
+
+QUERY_PAGES = [
+    ("/en/", add_home_rows),
+    ("/en/meetings/", add_meetings),
+    ("/en/summits/", add_summits),
+    ("/en/councils/", add_councils),
+    ("/en/statements/", add_statements),
+    ("/en/election-missions/", add_missions),
+    ("/en/states/", add_states),
+    ("/en/candidacies/", add_candidacies),
+    ("/en/observer-status/", add_observer_statuses),
+]
+
+
+def count_queries(client, url) -> int:
+    client.get(url)  # warm up caches that are not per request
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(("url", "add_rows"), QUERY_PAGES, ids=[url for url, _ in QUERY_PAGES])
+def test_query_count_does_not_grow_with_the_rows(client, db, url, add_rows):
+    add_rows(5)
+    few = count_queries(client, url)
+    add_rows(45)
+    many = count_queries(client, url)
+    assert many == few, f"{url}: {few} queries with 5 rows, {many} with 50"
