@@ -262,3 +262,30 @@ def test_changelist_query_count_does_not_grow_with_rows(editor_client, model):
     factory.create_batch(45)
     with_50 = _changelist_queries(editor_client, url)
     assert with_50 == with_5
+
+
+@pytest.mark.parametrize(
+    "factory",
+    [
+        factories.MeetingFactory,
+        factories.JointStatementFactory,
+        factories.ElectionObservationMissionFactory,
+        factories.StateFactory,
+        factories.CouncilFactory,
+        factories.CandidacyFactory,
+        factories.ObserverStatusFactory,
+    ],
+    ids=lambda factory: factory._meta.model._meta.model_name,
+)
+def test_view_on_site_opens_the_public_page(editor_client, factory):
+    from django.contrib.contenttypes.models import ContentType
+
+    record = factory()
+    content_type = ContentType.objects.get_for_model(record)
+    response = editor_client.get(f"/admin/r/{content_type.pk}/{record.pk}/", follow=True)
+    assert response.status_code == 200
+    assert (
+        response.redirect_chain[-1][0]
+        .split("#")[0]
+        .endswith(record.get_absolute_url().split("#")[0])
+    )
