@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
 
-from otscoop.admin import BaseAdmin, PublishedAdmin
+from otscoop.admin import PublishedAdmin, TranslatedAdmin
 
 from .models import (
     Council,
@@ -16,7 +17,7 @@ from .models import (
 
 
 @admin.register(Council)
-class CouncilAdmin(BaseAdmin):
+class CouncilAdmin(TranslatedAdmin):
     list_display = ["name", "acronym", "kind", "established_display", "seat", "order"]
     list_editable = ["order"]
     list_filter = ["kind"]
@@ -29,14 +30,14 @@ class CouncilAdmin(BaseAdmin):
         return obj.established_display
 
 
-class DelegationInline(admin.TabularInline):
+class DelegationInline(TranslationTabularInline):
     model = Delegation
     extra = 0
     fields = ["state", "head_of_delegation", "title", "level", "note"]
     autocomplete_fields = ["state"]
 
 
-class MeetingDocumentInline(admin.TabularInline):
+class MeetingDocumentInline(TranslationTabularInline):
     model = Document
     fk_name = "meeting"
     extra = 0
@@ -102,7 +103,7 @@ class MeetingAdmin(PublishedAdmin):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(BaseAdmin):
+class DelegationAdmin(TranslatedAdmin):
     list_display = ["meeting", "state", "head_of_delegation", "level"]
     list_filter = ["level", "state"]
     list_select_related = ["meeting", "state"]
@@ -111,7 +112,7 @@ class DelegationAdmin(BaseAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(BaseAdmin):
+class DocumentAdmin(TranslatedAdmin):
     list_display = ["title", "kind", "meeting", "statement", "language", "symbol"]
     list_filter = ["kind", "language"]
     list_select_related = ["meeting", "statement"]
@@ -120,7 +121,7 @@ class DocumentAdmin(BaseAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(BaseAdmin):
+class TopicAdmin(TranslatedAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -186,7 +187,7 @@ class ElectionObservationMissionAdmin(PublishedAdmin):
 
 
 @admin.register(SecretaryGeneral)
-class SecretaryGeneralAdmin(BaseAdmin):
+class SecretaryGeneralAdmin(TranslatedAdmin):
     list_display = ["name", "nationality", "term_display", "appointed_at"]
     list_filter = ["nationality"]
     list_select_related = ["nationality", "appointed_at"]

@@ -14,7 +14,6 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from memberships.models import Candidacy, Organization, State
 from otscoop.choices import DatePrecision
@@ -51,7 +50,7 @@ def precision_span(
 class Council(Timestamped):
     """An organ of the OTS: a council, committee, the Secretariat or an office."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=20, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=12, choices=CouncilKind.choices)
@@ -64,12 +63,14 @@ class Council(Timestamped):
     )
     sources = sources_field()
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("council")
         verbose_name_plural = _("councils")
+        # A constraint, not unique=True: the translated copies and the history stay free.
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="%(app_label)s_%(class)s_unique_name"),
+        ]
 
     def __str__(self):
         return self.name
@@ -170,7 +171,6 @@ class Meeting(Published):
     sources = sources_field()
 
     objects = MeetingQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start_date", "title"]
@@ -239,8 +239,6 @@ class Delegation(Timestamped):
     )
     level = models.CharField(_("level"), max_length=20, choices=DelegationLevel.choices, blank=True)
     note = models.TextField(_("note"), blank=True)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "state__name"]
@@ -317,8 +315,6 @@ class Document(Timestamped):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["order", "title"]
         verbose_name = _("document")
@@ -355,15 +351,17 @@ class Document(Timestamped):
 class Topic(Timestamped):
     """A subject that joint statements address, e.g. "Afghanistan" or "Terrorism"."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
+        # A constraint, not unique=True: the translated copies and the history stay free.
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="%(app_label)s_%(class)s_unique_name"),
+        ]
 
     def __str__(self):
         return self.name
@@ -424,7 +422,6 @@ class JointStatement(Published):
     sources = sources_field()
 
     objects = JointStatementQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-issued_on", "title"]
@@ -508,7 +505,6 @@ class ElectionObservationMission(Published):
     sources = sources_field()
 
     objects = PublishedQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-election_date", "observed_state__name"]
@@ -572,8 +568,6 @@ class SecretaryGeneral(Timestamped):
     )
     note = models.TextField(_("note"), blank=True)
     sources = sources_field()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-term_start"]

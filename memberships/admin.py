@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
 
-from otscoop.admin import BaseAdmin, PublishedAdmin
+from otscoop.admin import BaseAdmin, PublishedAdmin, TranslatedAdmin
 
 from .models import (
     Candidacy,
@@ -14,14 +15,14 @@ from .models import (
 )
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(TranslationTabularInline):
     model = Membership
     extra = 0
     fields = ["role", "start_date", "end_date", "note"]
 
 
 @admin.register(State)
-class StateAdmin(BaseAdmin):
+class StateAdmin(TranslatedAdmin):
     list_display = ["name", "flag", "iso2", "iso3", "kind", "current_role", "capital"]
     list_filter = ["kind", "memberships__role"]
     search_fields = ["name", "official_name", "iso2", "iso3"]
@@ -38,7 +39,7 @@ class StateAdmin(BaseAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(BaseAdmin):
+class MembershipAdmin(TranslatedAdmin):
     list_display = ["state", "role", "start_date", "end_date"]
     list_filter = ["role", "state"]
     list_select_related = ["state"]
@@ -48,7 +49,7 @@ class MembershipAdmin(BaseAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(BaseAdmin):
+class OrganizationAdmin(TranslatedAdmin):
     list_display = ["name", "acronym", "kind", "parent", "headquarters"]
     list_filter = ["kind"]
     list_select_related = ["parent"]
@@ -57,7 +58,7 @@ class OrganizationAdmin(BaseAdmin):
     autocomplete_fields = ["parent", "sources"]
 
 
-class ObserverStatusStepInline(admin.TabularInline):
+class ObserverStatusStepInline(TranslationTabularInline):
     model = ObserverStatusStep
     extra = 0
     fields = ["date", "date_precision", "stage", "decision_reference", "note"]
@@ -82,7 +83,7 @@ class ObserverStatusAdmin(PublishedAdmin):
 
 
 @admin.register(ObserverStatusStep)
-class ObserverStatusStepAdmin(BaseAdmin):
+class ObserverStatusStepAdmin(TranslatedAdmin):
     list_display = ["observer_status", "date_display", "stage", "decision_reference"]
     list_filter = ["stage", "date_precision"]
     list_select_related = ["observer_status__organization", "observer_status__affiliate"]

@@ -52,7 +52,7 @@ class StateQuerySet(models.QuerySet):
 class State(Timestamped):
     """A state (or entity) that takes part in, hosts or is observed by OTS cooperation."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200)
     official_name = models.CharField(_("official name"), max_length=300, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(
@@ -81,12 +81,15 @@ class State(Timestamped):
     sources = sources_field()
 
     objects = StateQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("state")
         verbose_name_plural = _("states")
+        # A constraint, not unique=True: the translated copies and the history stay free.
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="%(app_label)s_%(class)s_unique_name"),
+        ]
 
     def __str__(self):
         return self.name
@@ -119,8 +122,6 @@ class Membership(Timestamped):
     note = models.TextField(_("note"), blank=True)
     sources = sources_field()
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["state__name", "start_date"]
         verbose_name = _("membership")
@@ -148,7 +149,7 @@ class Membership(Timestamped):
 class Organization(Timestamped):
     """An international organization or body other than the OTS's own organs."""
 
-    name = models.CharField(_("name"), max_length=300, unique=True)
+    name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=40, choices=OrganizationKind.choices)
@@ -168,12 +169,14 @@ class Organization(Timestamped):
     description = models.TextField(_("description"), blank=True)
     sources = sources_field()
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["name"]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
+        # A constraint, not unique=True: the translated copies and the history stay free.
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="%(app_label)s_%(class)s_unique_name"),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
@@ -218,8 +221,6 @@ class ObserverStatus(Published):
     )
     note = models.TextField(_("note"), blank=True)
     sources = sources_field()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["organization__name", "direction"]
@@ -297,8 +298,6 @@ class ObserverStatusStep(Timestamped):
     note = models.TextField(_("note"), blank=True)
     sources = sources_field()
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["observer_status", "date", "pk"]
         verbose_name = _("observer status step")
@@ -359,7 +358,6 @@ class Candidacy(Published):
     sources = sources_field()
 
     objects = CandidacyQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-term_start", "state__name", "post"]

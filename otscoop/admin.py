@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .choices import Publication
@@ -25,7 +26,11 @@ class BaseAdmin(SimpleHistoryAdmin):
     show_full_result_count = False
 
 
-class PublishedAdmin(BaseAdmin):
+class TranslatedAdmin(TabbedTranslationAdmin, BaseAdmin):
+    """A tab per language for the fields staff write in Turkish, English and Russian."""
+
+
+class PublishedAdmin(TranslatedAdmin):
     """Publish and unpublish actions for records with a publication state."""
 
     actions = ["publish", "unpublish"]

@@ -21,6 +21,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Before the admin, so that its translation tabs take over the admin's forms.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -95,6 +97,14 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("tr", _("Turkish")), ("en", _("English")), ("ru", _("Russian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Content the Secretariat writes (names, titles, themes, summaries, texts) is translated per
+# field with django-modeltranslation: one column per language, English then Turkish as fallback.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("tr", "en", "ru")
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "tr")}
+# django-modeltranslation's admin tabs use jQuery UI: served from static/, never a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TIME_ZONE = env("TIME_ZONE", default="Europe/Istanbul")
 USE_I18N = True
 USE_TZ = True

@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.utils import translation
 
 from otscoop.groups import EDITORS, VIEWERS
 
@@ -39,3 +41,11 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request's language otherwise stays active in
+    the thread, and translated fields would be written in that language's column."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield

@@ -133,7 +133,7 @@ def test_editor_adds_a_meeting_with_a_delegation_through_the_admin(editor_client
     response = editor_client.post(
         admin_url(Meeting, "add"),
         {
-            "title": "12th Summit",
+            "title_en": "12th Summit",
             "slug": "12th-summit",
             "kind": "summit",
             "council": council.pk,
@@ -141,7 +141,7 @@ def test_editor_adds_a_meeting_with_a_delegation_through_the_admin(editor_client
             "status": "held",
             "start_date": "2025-10-07",
             "date_precision": "day",
-            "city": "Gabala",
+            "city_en": "Gabala",
             "host_state": state.pk,
             "format": "in_person",
             "publication": "draft",
@@ -165,7 +165,7 @@ def test_admin_form_names_the_field_when_dates_are_reversed(editor_client):
     response = editor_client.post(
         admin_url(Meeting, "add"),
         {
-            "title": "Bad dates",
+            "title_en": "Bad dates",
             "slug": "bad-dates",
             "kind": "council_meeting",
             "council": council.pk,
@@ -191,7 +191,7 @@ def test_support_for_own_candidacy_is_refused_in_the_inline(editor_client):
     data = {
         "state": candidacy.state.pk,
         "organization": candidacy.organization.pk,
-        "post": candidacy.post,
+        "post_en": candidacy.post,
         "slug": candidacy.slug,
         "term_start": 2027,
         "term_end": 2028,

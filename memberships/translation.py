@@ -1,0 +1,42 @@
+"""Fields of the memberships models that are written in each language (django-modeltranslation)."""
+
+import simple_history
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Candidacy, Membership, ObserverStatus, ObserverStatusStep, Organization, State
+
+
+@register(State)
+class StateTranslationOptions(TranslationOptions):
+    fields = ("name", "official_name", "capital", "note")
+
+
+@register(Membership)
+class MembershipTranslationOptions(TranslationOptions):
+    fields = ("note",)
+
+
+@register(Organization)
+class OrganizationTranslationOptions(TranslationOptions):
+    fields = ("name", "headquarters", "description")
+
+
+@register(ObserverStatus)
+class ObserverStatusTranslationOptions(TranslationOptions):
+    fields = ("note",)
+
+
+@register(ObserverStatusStep)
+class ObserverStatusStepTranslationOptions(TranslationOptions):
+    fields = ("note",)
+
+
+@register(Candidacy)
+class CandidacyTranslationOptions(TranslationOptions):
+    fields = ("post", "outcome_note", "note")
+
+
+# History is registered here, after the translated fields exist, so that each historical model
+# gets them too (django-simple-history's documented way to work with modeltranslation).
+for model in (State, Membership, Organization, ObserverStatus, ObserverStatusStep, Candidacy):
+    simple_history.register(model)
