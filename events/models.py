@@ -20,6 +20,7 @@ from otscoop.choices import DatePrecision
 from otscoop.dates import format_partial_date, format_partial_range
 from otscoop.fields import precision_field, sources_field
 from otscoop.models import Published, PublishedQuerySet, Timestamped
+from otscoop.search import localized, search_index
 
 from .choices import (
     SUMMIT_KINDS,
@@ -32,6 +33,12 @@ from .choices import (
     MeetingStatus,
     StatementKind,
 )
+
+MEETING_SEARCH_COLUMNS = localized("title", "city", "theme", "summary")
+
+STATEMENT_SEARCH_COLUMNS = localized("title", "issuer", "summary", "text")
+
+MISSION_SEARCH_COLUMNS = [*localized("title", "observed_locations", "findings"), "head_of_mission"]
 
 
 def precision_span(
@@ -198,6 +205,7 @@ class Meeting(Published):
             ),
         ]
         indexes = [
+            search_index(MEETING_SEARCH_COLUMNS, name="events_meeting_search"),
             models.Index(fields=["start_date"]),
             models.Index(fields=["kind", "start_date"]),
             models.Index(fields=["publication", "start_date"]),
@@ -428,6 +436,7 @@ class JointStatement(Published):
         verbose_name = _("joint statement")
         verbose_name_plural = _("joint statements")
         indexes = [
+            search_index(STATEMENT_SEARCH_COLUMNS, name="events_statement_search"),
             models.Index(fields=["issued_on"]),
             models.Index(fields=["publication", "issued_on"]),
         ]
@@ -519,7 +528,10 @@ class ElectionObservationMission(Published):
                 violation_error_message=_("The mission cannot end before it starts."),
             ),
         ]
-        indexes = [models.Index(fields=["election_date"])]
+        indexes = [
+            search_index(MISSION_SEARCH_COLUMNS, name="events_mission_search"),
+            models.Index(fields=["election_date"]),
+        ]
 
     def __str__(self):
         return f"{self.observed_state}: {self.title} ({self.election_date_display})"

@@ -17,6 +17,7 @@ from .models import (
     Meeting,
     SecretaryGeneral,
 )
+from .search import search_everything
 
 
 def home(request):
@@ -162,3 +163,15 @@ class ElectionObservationMissionDetailView(DetailView):
             .select_related("observed_state")
             .prefetch_related("participating_states", "partner_organizations", "sources")
         )
+
+
+def search_page(request):
+    """`/search/?q=`: matches in meetings, statements, candidacies and missions, by type."""
+    query = request.GET.get("q", "").strip()
+    groups = search_everything(query) if query else []
+    context = {
+        "query": query,
+        "groups": groups,
+        "total": sum(len(group["results"]) for group in groups),
+    }
+    return render(request, "events/search.html", context)

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from otscoop.dates import format_partial_date
 from otscoop.fields import precision_field, sources_field
 from otscoop.models import Published, PublishedQuerySet, Timestamped
+from otscoop.search import localized, search_index
 
 from .choices import (
     CandidacyOutcome,
@@ -22,6 +23,8 @@ from .choices import (
     StateKind,
     SupportVisibility,
 )
+
+CANDIDACY_SEARCH_COLUMNS = [*localized("post", "outcome_note", "note"), "candidate_person"]
 
 iso2_validator = RegexValidator(r"^[A-Z]{2}$", _("Enter two capital letters (ISO 3166-1 alpha-2)."))
 iso3_validator = RegexValidator(
@@ -371,7 +374,11 @@ class Candidacy(Published):
                 name="%(app_label)s_%(class)s_term_end_after_start",
             ),
         ]
-        indexes = [models.Index(fields=["outcome"]), models.Index(fields=["term_start"])]
+        indexes = [
+            search_index(CANDIDACY_SEARCH_COLUMNS, name="memberships_candidacy_search"),
+            models.Index(fields=["outcome"]),
+            models.Index(fields=["term_start"]),
+        ]
 
     def __str__(self):
         return f"{self.state}: {self.post}, {self.organization.acronym or self.organization.name}"

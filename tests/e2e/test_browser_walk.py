@@ -93,6 +93,7 @@ def test_language_switcher_keeps_the_page(browser, site):
         "/en/observer-status/",
         "/en/election-missions/",
         "/ru/meetings/",
+        "/en/search/?q=Gabala",
     ],
 )
 def test_pages_fit_a_phone_without_sideways_scrolling(browser, site, path):
@@ -113,3 +114,15 @@ def test_skip_link_moves_focus_to_the_main_content(browser, site):
     assert active.get_attribute("class") == "skip-link"
     active.send_keys("\ue007")  # Enter
     assert browser.current_url.endswith("#main")
+
+
+def test_visitor_searches_from_the_header(browser, site):
+    browser.get(site + "/en/summits/")
+    box = browser.find_element(By.ID, "site-search-q")
+    box.send_keys("Gabala")
+    box.submit()
+    assert "/en/search/?q=Gabala" in browser.current_url
+    results = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".record__title")]
+    assert "12th Summit of the OTS" in results
+    browser.find_element(By.LINK_TEXT, "12th Summit of the OTS").click()
+    assert browser.current_url.endswith("/en/meetings/12th-summit/")
