@@ -7,3 +7,8 @@ class OtscoopConfig(AppConfig):
 
     name = "otscoop"
     verbose_name = _("Shared records")
+
+    def ready(self):
+        from .cache import connect_signals
+
+        connect_signals()

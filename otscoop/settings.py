@@ -45,10 +45,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "otscoop.middleware.RejectNullCharactersMiddleware",
+    # ETag/304 for every GET, cached or not; then anonymous pages straight from the cache,
+    # before any session, locale or CSRF work.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "otscoop.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "otscoop.middleware.RejectNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -84,6 +88,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://otscoop")}
+# Keeps our keys apart from other users of the same Redis database.
+CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="otscoop")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

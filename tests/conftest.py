@@ -1,6 +1,7 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import translation
 
 from otscoop.groups import EDITORS, VIEWERS
@@ -49,3 +50,11 @@ def _default_language():
     the thread, and translated fields would be written in that language's column."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The cache outlives each test's database rollback: start every test with it empty."""
+    cache.clear()
+    yield
+    cache.clear()

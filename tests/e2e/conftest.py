@@ -1,7 +1,7 @@
 """Headless Chromium (Debian's chromium and chromium-driver) driven by Selenium.
 
-The browser tests skip on a machine without Chromium, except where OTSCOOP_REQUIRE_BROWSER is
-set (CI sets it, and installs the packages), where a missing browser fails them.
+The browser tests skip on a machine without Chromium, except in CI (which installs the
+packages), where a missing browser fails them.
 """
 
 import os
@@ -10,6 +10,8 @@ import tempfile
 
 import pytest
 
+from tests.services import missing
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
@@ -17,9 +19,7 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 @pytest.fixture(scope="session")
 def browser():
     if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-        if os.environ.get("OTSCOOP_REQUIRE_BROWSER"):
-            pytest.fail("Chromium and chromedriver are required here (apt-get install chromium)")
-        pytest.skip("Chromium is not installed (apt-get install chromium chromium-driver)")
+        missing("Chromium is not installed (apt-get install chromium chromium-driver)")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
