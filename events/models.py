@@ -180,7 +180,8 @@ class Meeting(Published):
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-start_date", "title"]
+        # Newest first; the id breaks ties stably (and matches the list index).
+        ordering = ["-start_date", "-id"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         constraints = [
@@ -208,7 +209,10 @@ class Meeting(Published):
             search_index(MEETING_SEARCH_COLUMNS, name="events_meeting_search"),
             models.Index(fields=["start_date"]),
             models.Index(fields=["kind", "start_date"]),
-            models.Index(fields=["publication", "start_date"]),
+            # The public list's order, so a page is read straight off the index.
+            models.Index(
+                fields=["publication", "-start_date", "-id"], name="events_meeting_list_order"
+            ),
         ]
 
     def __str__(self):
@@ -432,13 +436,15 @@ class JointStatement(Published):
     objects = JointStatementQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-issued_on", "title"]
+        ordering = ["-issued_on", "-id"]
         verbose_name = _("joint statement")
         verbose_name_plural = _("joint statements")
         indexes = [
             search_index(STATEMENT_SEARCH_COLUMNS, name="events_statement_search"),
             models.Index(fields=["issued_on"]),
-            models.Index(fields=["publication", "issued_on"]),
+            models.Index(
+                fields=["publication", "-issued_on", "-id"], name="events_statement_list_order"
+            ),
         ]
 
     def __str__(self):

@@ -1,7 +1,8 @@
 """Building blocks of the public pages shared by both apps."""
 
-from django.core.paginator import Paginator
 from django_filters.views import FilterView
+
+from .pagination import CachedCountPaginator
 
 PAGE_SIZE = 25
 
@@ -17,7 +18,7 @@ class FilteredListView(FilterView):
     strict = False
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = Paginator(queryset, page_size)
+        paginator = CachedCountPaginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
 

@@ -1,0 +1,42 @@
+"""A paginator whose row count does not cost a COUNT(*) on every request.
+
+Page numbers need the number of rows; at 100,000 rows that COUNT halves a list's throughput.
+The count is kept in the shared cache, keyed by the query and the content generation, so it is
+computed once per distinct filter after each change to the content and then reused by every
+worker, for the website and the API alike.
+"""
+
+import contextlib
+import hashlib
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
+
+from .cache import GENERATION_KEY
+
+COUNT_TIMEOUT = 60 * 60
+
+
+class CachedCountPaginator(Paginator):
+    @cached_property
+    def count(self):
+        queryset = self.object_list
+        if not isinstance(queryset, QuerySet):
+            return super().count
+        sql, params = queryset.query.sql_with_params()
+        digest = hashlib.md5(f"{sql}|{params!r}".encode()).hexdigest()
+        key = f"otscoop:count:{queryset.db}:{digest}"
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+        except Exception:
+            return super().count
+        generation = found.get(GENERATION_KEY, 0)
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            return entry[1]
+        count = queryset.count()
+        with contextlib.suppress(Exception):  # a cache outage only costs the next COUNT
+            cache.set(key, (generation, count), COUNT_TIMEOUT)
+        return count
