@@ -350,6 +350,10 @@ class Document(Timestamped):
     def __str__(self):
         return self.title
 
+    def get_file_url(self):
+        """Where the public downloads an uploaded file (served only if its record is public)."""
+        return reverse("events:document-file", kwargs={"pk": self.pk}) if self.file else ""
+
     def clean(self):
         super().clean()
         if self.meeting_id and self.statement_id:

@@ -7,6 +7,7 @@ app_name = "events"
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search_page, name="search"),
+    path("documents/<int:pk>/file/", views.document_file, name="document-file"),
     path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
     path("summits/", views.SummitListView.as_view(), name="summit-list"),

@@ -1,8 +1,10 @@
 """Public pages of councils, meetings, summits, statements and election missions."""
 
 from django.db.models import Prefetch
-from django.shortcuts import render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.generic import DetailView, ListView
 
 from memberships.models import Candidacy, State
@@ -12,6 +14,7 @@ from .filters import ElectionObservationMissionFilterSet, JointStatementFilterSe
 from .models import (
     Council,
     Delegation,
+    Document,
     ElectionObservationMission,
     JointStatement,
     Meeting,
@@ -175,3 +178,26 @@ def search_page(request):
         "total": sum(len(group["results"]) for group in groups),
     }
     return render(request, "events/search.html", context)
+
+
+def document_file(request, pk):
+    """An uploaded PDF, for the public only when its meeting or statement is published.
+
+    Served as application/pdf with a Content-Disposition naming it after its title; the file
+    itself has a random name under MEDIA_ROOT and no public URL of its own.
+    """
+    document = get_object_or_404(
+        Document.objects.select_related("meeting", "statement").exclude(file=""), pk=pk
+    )
+    parent = document.meeting or document.statement
+    staff = request.user.is_authenticated and request.user.has_perm("events.view_document")
+    if not (parent.is_published or staff):
+        raise Http404
+    response = FileResponse(
+        document.file.open("rb"),
+        content_type="application/pdf",
+        as_attachment=False,
+        filename=f"{slugify(document.title) or 'document'}.pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

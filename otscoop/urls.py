@@ -26,6 +26,7 @@ sitemaps = {
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("meetings.ics", feeds.meetings_calendar, name="meetings-ics"),
