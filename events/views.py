@@ -1,5 +1,7 @@
 """Public pages of councils, meetings, summits, statements and election missions."""
 
+import json
+
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
@@ -59,8 +61,61 @@ class MeetingListView(FilteredListView):
         return Meeting.objects.published().select_related("council", "host_state")
 
 
+SCHEMA_EVENT_STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "held": "https://schema.org/EventScheduled",
+    "postponed": "https://schema.org/EventPostponed",
+    "cancelled": "https://schema.org/EventCancelled",
+}
+SCHEMA_ATTENDANCE = {
+    "in_person": "https://schema.org/OfflineEventAttendanceMode",
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "hybrid": "https://schema.org/MixedEventAttendanceMode",
+}
+# As Django's json_script: no "<", ">" or "&" can end the script element early.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+ISO_AT_PRECISION = {"day": "%Y-%m-%d", "approximate": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def meeting_structured_data(meeting, request) -> str:
+    """schema.org Event as JSON-LD, dates at their known precision (ISO 8601 allows "2024-09").
+
+    Escaped like Django's json_script, so no text can close the script element.
+    """
+    date_format = ISO_AT_PRECISION.get(meeting.date_precision, "%Y-%m-%d")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": meeting.title,
+        "startDate": meeting.start_date.strftime(date_format),
+        "eventStatus": SCHEMA_EVENT_STATUS[meeting.status],
+        "eventAttendanceMode": SCHEMA_ATTENDANCE[meeting.format],
+        "url": request.build_absolute_uri(meeting.get_absolute_url()),
+        "organizer": {"@type": "Organization", "name": "Organization of Turkic States"},
+    }
+    if meeting.end_date:
+        data["endDate"] = meeting.end_date.strftime(date_format)
+    if meeting.theme or meeting.summary:
+        data["description"] = meeting.theme or meeting.summary
+    if meeting.city or meeting.host_state_id:
+        place = {"@type": "Place", "name": meeting.city or str(meeting.host_state)}
+        if meeting.host_state_id:
+            place["address"] = {
+                "@type": "PostalAddress",
+                "addressLocality": meeting.city,
+                "addressCountry": meeting.host_state.iso2 or str(meeting.host_state),
+            }
+        data["location"] = place
+    return json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+
+
 class MeetingDetailView(DetailView):
     template_name = "events/meeting_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["structured_data"] = meeting_structured_data(self.object, self.request)
+        return context
 
     def get_queryset(self):
         return (
