@@ -149,8 +149,9 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def key(request) -> str:
         language = translation.get_language_from_request(request, check_path=True)
-        path = hashlib.md5(request.get_full_path().encode()).hexdigest()
-        return f"otscoop:page:{language}:{path}"
+        # Scheme and host too: API responses and feeds hold absolute URLs.
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        return f"otscoop:page:{language}:{hashlib.md5(address.encode()).hexdigest()}"
 
     @staticmethod
     def rebuild(entry) -> HttpResponse:

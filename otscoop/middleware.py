@@ -3,7 +3,7 @@
 import logging
 import time
 
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
 from .logs import new_request_id, request_id_var
@@ -55,9 +55,12 @@ class RejectNullCharactersMiddleware:
     def __call__(self, request):
         for name, values in request.GET.lists():
             if "\x00" in name or any("\x00" in value for value in values):
-                return HttpResponseBadRequest(
-                    _("The parameter “%(name)s” contains a NUL character.")
-                    % {"name": name.replace("\x00", "")},
-                    content_type="text/plain; charset=utf-8",
-                )
+                clean_name = name.replace("\x00", "")
+                message = _("The parameter “%(name)s” contains a NUL character.") % {
+                    "name": clean_name
+                }
+                if request.path.startswith("/api/"):
+                    # The API's errors are JSON bodies naming the field.
+                    return JsonResponse({clean_name: [message]}, status=400)
+                return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

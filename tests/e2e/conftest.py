@@ -42,6 +42,8 @@ def browser():
         "--lang=en",
     ):
         options.add_argument(argument)
+    # Keep the console, so tests can see Content-Security-Policy violations.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     driver.implicitly_wait(2)
     yield driver

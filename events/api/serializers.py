@@ -1,0 +1,360 @@
+"""API serializers of councils, meetings (with delegations and documents), joint statements,
+topics and election observation missions.
+
+Brief serializers (id, url, slug, name) are what other records nest; relations are written as
+slugs (see `otscoop.api.BriefRelatedField`).
+"""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from memberships.api.serializers import (
+    CandidacyBriefSerializer,
+    organization_field,
+    state_field,
+)
+from memberships.models import Candidacy
+from otscoop.api import (
+    ApiModelSerializer,
+    BriefRelatedField,
+    PageUrlField,
+    display_field,
+    display_text_field,
+    sources_field,
+    url_field,
+)
+
+from ..models import (
+    Council,
+    Delegation,
+    Document,
+    ElectionObservationMission,
+    JointStatement,
+    Meeting,
+    Topic,
+)
+
+
+class CouncilBriefSerializer(ApiModelSerializer):
+    """An OTS organ in brief, as other records nest it."""
+
+    url = url_field("councils-detail")
+
+    class Meta:
+        model = Council
+        fields = ["id", "url", "slug", "name", "acronym"]
+
+
+class MeetingBriefSerializer(ApiModelSerializer):
+    """A meeting in brief, as other records nest it."""
+
+    url = url_field("meetings-detail")
+
+    class Meta:
+        model = Meeting
+        fields = ["id", "url", "slug", "title", "start_date"]
+
+
+class TopicBriefSerializer(ApiModelSerializer):
+    """A topic in brief, as other records nest it."""
+
+    url = url_field("topics-detail")
+
+    class Meta:
+        model = Topic
+        fields = ["id", "url", "slug", "name"]
+
+
+def council_field(**kwargs):
+    return BriefRelatedField(
+        CouncilBriefSerializer,
+        queryset=Council.objects.all(),
+        required=False,
+        allow_null=True,
+        **kwargs,
+    )
+
+
+class CouncilSerializer(ApiModelSerializer):
+    """An organ of the OTS: a council, committee, the Secretariat or an office."""
+
+    url = url_field("councils-detail")
+    page_url = PageUrlField()
+    display = display_text_field()
+    kind_display = display_field(_("The kind, as a label."), source="get_kind_display")
+    established_display = display_field(_("The establishment date as text, at its precision."))
+    sources = sources_field()
+
+    class Meta:
+        model = Council
+        fields = [
+            "id",
+            "url",
+            "page_url",
+            "display",
+            "slug",
+            "name",
+            "acronym",
+            "kind",
+            "kind_display",
+            "description",
+            "established_on",
+            "established_on_precision",
+            "established_display",
+            "seat",
+            "order",
+            "sources",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class DelegationSerializer(ApiModelSerializer):
+    """A state's delegation to the meeting, and who led it."""
+
+    state = state_field(read_only=True, help_text=_("The state the delegation represented."))
+    level_display = display_field(_("The level, as a label."), source="get_level_display")
+
+    class Meta:
+        model = Delegation
+        fields = ["id", "state", "head_of_delegation", "title", "level", "level_display", "note"]
+        read_only_fields = fields
+
+
+class DocumentSerializer(ApiModelSerializer):
+    """A document of the meeting or statement: a declaration, communiqué, report ..."""
+
+    kind_display = display_field(_("The kind, as a label."), source="get_kind_display")
+    file = serializers.FileField(
+        read_only=True,
+        allow_null=True,
+        help_text=_("Absolute URL of the stored PDF file; null without one."),
+    )
+
+    class Meta:
+        model = Document
+        fields = ["id", "title", "kind", "kind_display", "language", "file", "url", "symbol"]
+        read_only_fields = fields
+        extra_kwargs = {"url": {"help_text": _("Address of the document elsewhere; may be empty.")}}
+
+
+class MeetingSerializer(ApiModelSerializer):
+    """A meeting of an OTS organ or under its roof: a summit, a council session, a training."""
+
+    url = url_field("meetings-detail")
+    page_url = PageUrlField()
+    display = display_text_field()
+    kind_display = display_field(_("The kind, as a label."), source="get_kind_display")
+    council = council_field(help_text=_("The OTS organ that met (slug when writing)."))
+    dates_display = display_field(_("The dates as text, at their precision: never a made-up day."))
+    host_state = state_field(
+        required=False, allow_null=True, help_text=_("The host state (slug when writing).")
+    )
+    format_display = display_field(_("The format, as a label."), source="get_format_display")
+    status_display = display_field(_("The status, as a label."), source="get_status_display")
+    chairmanship_from = state_field(
+        required=False,
+        allow_null=True,
+        help_text=_("The state that handed over the chairmanship (slug when writing)."),
+    )
+    chairmanship_to = state_field(
+        required=False,
+        allow_null=True,
+        help_text=_("The state that took over the chairmanship (slug when writing)."),
+    )
+    delegations = DelegationSerializer(
+        many=True, read_only=True, help_text=_("The states' delegations, by state name.")
+    )
+    documents = DocumentSerializer(
+        many=True, read_only=True, help_text=_("The meeting's documents, in their order.")
+    )
+    sources = sources_field()
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "url",
+            "page_url",
+            "display",
+            "slug",
+            "kind",
+            "kind_display",
+            "council",
+            "number",
+            "title",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "dates_display",
+            "city",
+            "host_state",
+            "format",
+            "format_display",
+            "theme",
+            "summary",
+            "status",
+            "status_display",
+            "chairmanship_from",
+            "chairmanship_to",
+            "note",
+            "delegations",
+            "documents",
+            "publication",
+            "published_at",
+            "sources",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["published_at"]
+
+
+def topic_page_path(topic):
+    return f"{reverse('events:statement-list')}?{urlencode({'topic': topic.slug})}"
+
+
+class TopicSerializer(ApiModelSerializer):
+    """A subject that joint statements address, e.g. "Afghanistan" or "Terrorism"."""
+
+    url = url_field("topics-detail")
+    page_url = PageUrlField(
+        path=topic_page_path,
+        help_text=_("The public list of statements on this topic (topics have no own page)."),
+    )
+    display = display_text_field()
+
+    class Meta:
+        model = Topic
+        fields = ["id", "url", "page_url", "display", "slug", "name", "created_at", "updated_at"]
+
+
+class JointStatementSerializer(ApiModelSerializer):
+    """A statement issued by the foreign ministers, the heads of state or the Secretariat."""
+
+    url = url_field("statements-detail")
+    page_url = PageUrlField()
+    display = display_text_field()
+    kind_display = display_field(_("The kind, as a label."), source="get_kind_display")
+    issued_on_display = display_field(_("The issue date as text, at its precision."))
+    council = council_field(help_text=_("The OTS organ that issued it (slug when writing)."))
+    meeting = BriefRelatedField(
+        MeetingBriefSerializer,
+        queryset=Meeting.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text=_("The meeting it was issued at (slug when writing)."),
+    )
+    signatories = state_field(
+        many=True, required=False, help_text=_("The signatory states (slugs when writing).")
+    )
+    topics = BriefRelatedField(
+        TopicBriefSerializer,
+        queryset=Topic.objects.all(),
+        many=True,
+        required=False,
+        help_text=_("The topics it addresses (slugs when writing)."),
+    )
+    endorsed_candidacies = BriefRelatedField(
+        CandidacyBriefSerializer,
+        queryset=Candidacy.objects.all(),
+        many=True,
+        required=False,
+        help_text=_("Candidacies the statement endorses (slugs when writing)."),
+    )
+    documents = DocumentSerializer(
+        many=True, read_only=True, help_text=_("The statement's documents, in their order.")
+    )
+    sources = sources_field()
+
+    class Meta:
+        model = JointStatement
+        fields = [
+            "id",
+            "url",
+            "page_url",
+            "display",
+            "slug",
+            "title",
+            "kind",
+            "kind_display",
+            "issued_on",
+            "date_precision",
+            "issued_on_display",
+            "issuer",
+            "council",
+            "meeting",
+            "summary",
+            "text",
+            "signatories",
+            "topics",
+            "endorsed_candidacies",
+            "documents",
+            "note",
+            "publication",
+            "published_at",
+            "sources",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["published_at"]
+
+
+class ElectionObservationMissionSerializer(ApiModelSerializer):
+    """A joint OTS mission observing an election in a member or observer state."""
+
+    url = url_field("election-missions-detail")
+    page_url = PageUrlField()
+    display = display_text_field()
+    observed_state = state_field(help_text=_("The state whose election was observed (slug)."))
+    election_kind_display = display_field(
+        _("The election kind, as a label."), source="get_election_kind_display"
+    )
+    election_date_display = display_field(_("The election date as text, at its precision."))
+    participating_states = state_field(
+        many=True,
+        required=False,
+        help_text=_("States whose observers took part (slugs when writing)."),
+    )
+    partner_organizations = organization_field(
+        many=True,
+        required=False,
+        help_text=_("Organizations the mission worked with (slugs when writing)."),
+    )
+    sources = sources_field()
+
+    class Meta:
+        model = ElectionObservationMission
+        fields = [
+            "id",
+            "url",
+            "page_url",
+            "display",
+            "slug",
+            "title",
+            "observed_state",
+            "election_kind",
+            "election_kind_display",
+            "election_date",
+            "election_date_precision",
+            "election_date_display",
+            "start_date",
+            "end_date",
+            "head_of_mission",
+            "observer_count",
+            "polling_stations_observed",
+            "observed_locations",
+            "participating_states",
+            "partner_organizations",
+            "findings",
+            "report_url",
+            "note",
+            "publication",
+            "published_at",
+            "sources",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["published_at"]

@@ -1,0 +1,100 @@
+"""Content language of the API: `?lang=` wins over Accept-Language; Content-Language tells."""
+
+import datetime
+
+import pytest
+
+from . import factories
+from .api_helpers import (
+    FAST_PASSWORD_HASHERS,
+    anonymous_client,
+    detail_url,
+    list_url,
+    reset_throttle,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _api_test_setup(settings):
+    reset_throttle()
+    # The users of these tests are made with a password: hash it quickly.
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
+
+
+@pytest.fixture
+def meeting():
+    return factories.MeetingFactory(start_date=datetime.date(2024, 11, 5), end_date=None)
+
+
+def test_english_is_the_default(meeting):
+    response = anonymous_client().get(detail_url("meetings", meeting.slug))
+
+    assert response["Content-Language"] == "en"
+    assert response.json()["dates_display"] == "5 November 2024"
+
+
+def test_lang_ru_answers_in_russian(meeting):
+    response = anonymous_client().get(detail_url("meetings", meeting.slug), {"lang": "ru"})
+
+    assert response["Content-Language"] == "ru"
+    item = response.json()
+    assert item["dates_display"] == "5 ноября 2024"
+    assert item["page_url"] == f"http://testserver/ru/meetings/{meeting.slug}/"
+
+
+def test_accept_language_picks_the_language(meeting):
+    response = anonymous_client().get(
+        detail_url("meetings", meeting.slug), HTTP_ACCEPT_LANGUAGE="tr-TR,tr;q=0.9"
+    )
+
+    assert response["Content-Language"] == "tr"
+    assert response.json()["dates_display"] == "5 Kasım 2024"
+
+
+def test_lang_wins_over_accept_language(meeting):
+    response = anonymous_client().get(
+        list_url("meetings"), {"lang": "ru"}, HTTP_ACCEPT_LANGUAGE="tr"
+    )
+
+    assert response["Content-Language"] == "ru"
+    assert response.json()["results"][0]["dates_display"] == "5 ноября 2024"
+
+
+def test_month_precision_dates_use_the_month_name_of_the_language():
+    mission = factories.ElectionObservationMissionFactory(
+        election_date=datetime.date(2011, 10, 1), election_date_precision="month"
+    )
+
+    item = anonymous_client().get(detail_url("election-missions", mission.slug), {"lang": "tr"})
+
+    assert item.json()["election_date_display"] == "Ekim 2011"
+
+
+def test_error_messages_follow_the_language_too():
+    response = anonymous_client().get(list_url("meetings"), {"year": "abc", "lang": "ru"})
+
+    assert response.status_code == 400
+    assert response["Content-Language"] == "ru"
+    assert response.json()["year"] == ["Введите целое число."]
+
+
+def test_an_unknown_language_is_a_400_naming_lang():
+    response = anonymous_client().get(list_url("meetings"), {"lang": "xx"})
+
+    assert response.status_code == 400
+    assert "lang" in response.json()
+
+
+def test_translatable_fields_come_in_the_requested_language():
+    meeting = factories.MeetingFactory(title_en="Informal Summit", title_ru="Неформальный саммит")
+    client = anonymous_client()
+
+    russian = client.get(detail_url("meetings", meeting.slug), {"lang": "ru"}).json()
+    english = client.get(detail_url("meetings", meeting.slug), {"lang": "en"}).json()
+    turkish = client.get(detail_url("meetings", meeting.slug), {"lang": "tr"}).json()
+
+    assert russian["title"] == "Неформальный саммит"
+    assert english["title"] == "Informal Summit"
+    assert turkish["title"] == "Informal Summit"  # no Turkish title yet: the English one
