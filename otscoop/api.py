@@ -862,6 +862,19 @@ class ApiAutoSchema(AutoSchema):
         return component
 
 
+class EscapedJSONRenderer(JSONRenderer):
+    """JSON with "<", ">" and "&" written as \\u escapes.
+
+    The same data for any JSON parser, but text a member of staff typed (say a title holding
+    "<script>") can never act as markup if a client pastes the body into a page. These three
+    characters only occur inside JSON strings, so replacing them in the output is safe.
+    """
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        body = super().render(data, accepted_media_type, renderer_context)
+        return body.replace(b"<", b"\\u003c").replace(b">", b"\\u003e").replace(b"&", b"\\u0026")
+
+
 # --- Views -----------------------------------------------------------------------------------
 
 
@@ -915,7 +928,7 @@ class ApiViewSet(viewsets.ModelViewSet):
     lookup_field = "slug"
     pagination_class = ApiPagination
     filter_backends = [DjangoFilterBackend, ApiSearchFilter, ApiOrderingFilter]
-    renderer_classes = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]
+    renderer_classes = [EscapedJSONRenderer, BrowsableAPIRenderer, CSVRenderer]
     schema = ApiAutoSchema()
 
     def initial(self, request, *args, **kwargs):
@@ -940,7 +953,7 @@ class ApiViewSet(viewsets.ModelViewSet):
             getattr(response, "accepted_renderer", None), CSVRenderer
         ):
             # Errors stay JSON, even for a CSV request.
-            response.accepted_renderer = JSONRenderer()
+            response.accepted_renderer = EscapedJSONRenderer()
             response.accepted_media_type = JSONRenderer.media_type
         response["Content-Language"] = translation.get_language()
         keep_negotiated_response_private(request, response)

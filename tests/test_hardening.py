@@ -302,3 +302,19 @@ def test_history_keeps_a_deleted_record_and_who_deleted_it(editor_client, editor
     assert deletion.history_type == "-"
     assert deletion.history_user == editor
     assert deletion.title == "To be deleted"
+
+
+def test_hostile_text_is_escaped_in_api_output(client, hostile):
+    meeting, statement, _state = hostile
+    for path in (
+        "/api/v1/meetings/",
+        f"/api/v1/meetings/{meeting.slug}/",
+        f"/api/v1/statements/{statement.slug}/",
+    ):
+        response = client.get(path)
+        body = response.content.decode()
+        assert response["Content-Type"] == "application/json"
+        assert "<script>" not in body, path
+        assert "\\u003cscript\\u003e" in body, path
+    # Still the same data for a JSON parser.
+    assert client.get(f"/api/v1/meetings/{meeting.slug}/").json()["title"] == HOSTILE
