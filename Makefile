@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint format messages install install-dev
+.PHONY: run test lint format messages install install-dev backup restore chaos
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -45,3 +45,18 @@ format: install-dev
 messages: install-dev
 	$(PY) manage.py makemessages --all --no-location --ignore=.venv
 	$(PY) manage.py compilemessages --ignore=.venv
+
+## backup: back up the database of DATABASE_URL into backups/ (pg_dump, or dumpdata on SQLite)
+backup: install
+	$(PY) bin/backup.py
+
+## restore: restore a backup into the database of DATABASE_URL: make restore FILE=... [FORCE=1]
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/<file> [FORCE=1]"; \
+	  ls -1t backups 2>/dev/null | head -n 5 | sed 's|^|  backups/|'; exit 2; }
+	$(PY) bin/restore.py "$(FILE)" $(if $(filter-out 0,$(FORCE)),--yes)
+
+## chaos: load gunicorn on a scratch PostgreSQL database, restart PostgreSQL, kill a worker;
+## fails unless the app recovers by itself and every acknowledged write is kept
+chaos: install
+	$(PY) bin/chaos.py
