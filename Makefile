@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint format messages install install-dev backup restore chaos
+.PHONY: run test lint format messages install install-dev backup restore chaos bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,7 @@ format: install-dev
 	$(PY) -m ruff check --fix .
 
 messages: install-dev
-	$(PY) manage.py makemessages --all --no-location --ignore=.venv
+	$(PY) manage.py makemessages --all --no-location --ignore=.venv --ignore=staticfiles --ignore=tests
 	$(PY) manage.py compilemessages --ignore=.venv
 
 ## backup: back up the database of DATABASE_URL into backups/ (pg_dump, or dumpdata on SQLite)
@@ -60,3 +60,8 @@ restore: install
 ## fails unless the app recovers by itself and every acknowledged write is kept
 chaos: install
 	$(PY) bin/chaos.py
+
+## bench: fill a scratch PostgreSQL database (1,000 then 100,000 rows), serve it with gunicorn and
+## load it with wrk; prints the table and writes bench/RESULTS.md (see bench/README.md)
+bench: install
+	$(PY) bench/run.py
