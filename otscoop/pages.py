@@ -25,6 +25,13 @@ class FilteredListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset = context["filter"]
+        page = context.get("page_obj")
+        if page is not None:
+            # A window around the current page, not one link per page: the page links cost
+            # the same with 4 pages or 4,000.
+            context["page_numbers"] = list(
+                page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+            )
         context["filter_errors"] = [
             (filterset.form[name].label, errors) for name, errors in filterset.errors.items()
         ]
