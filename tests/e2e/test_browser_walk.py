@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.factories import CouncilFactory, MeetingFactory, StateFactory
 
@@ -43,6 +44,11 @@ def site(live_server):
     return live_server.url
 
 
+def wait_for_url(browser, fragment):
+    """Clicks and form submissions navigate asynchronously: wait for the new address."""
+    WebDriverWait(browser, 15).until(expected_conditions.url_contains(fragment))
+
+
 def scrolls_sideways(browser):
     return browser.execute_script("return document.documentElement.scrollWidth > window.innerWidth")
 
@@ -51,7 +57,7 @@ def test_visitor_walks_from_home_to_a_filtered_meeting(browser, site):
     browser.get(site + "/en/")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     browser.find_element(By.LINK_TEXT, "Meetings").click()
-    assert browser.current_url.endswith("/en/meetings/")
+    wait_for_url(browser, "/en/meetings/")
     titles = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".record__title")]
     assert titles == ["12th Summit of the OTS", "Council of Foreign Ministers in Gabala"]
 
@@ -59,24 +65,24 @@ def test_visitor_walks_from_home_to_a_filtered_meeting(browser, site):
         "Council of Foreign Ministers"
     )
     browser.find_element(By.CSS_SELECTOR, ".filters__form button[type=submit]").click()
-    assert "council=council-of-foreign-ministers" in browser.current_url
+    wait_for_url(browser, "council=council-of-foreign-ministers")
     titles = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".record__title")]
     assert titles == ["Council of Foreign Ministers in Gabala"]
     # Known only to the month: no day is shown.
     assert "October 2025" in browser.find_element(By.CSS_SELECTOR, ".record__meta").text
 
     browser.find_element(By.LINK_TEXT, "Council of Foreign Ministers in Gabala").click()
-    assert browser.current_url.endswith("/en/meetings/cfm-gabala-2025/")
+    wait_for_url(browser, "/en/meetings/cfm-gabala-2025/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Council of Foreign Ministers in Gabala"
 
 
 def test_language_switcher_keeps_the_page(browser, site):
     browser.get(site + "/en/meetings/12th-summit/")
     browser.find_element(By.CSS_SELECTOR, ".language-switcher a[hreflang=tr]").click()
-    assert browser.current_url.endswith("/tr/meetings/12th-summit/")
+    wait_for_url(browser, "/tr/meetings/12th-summit/")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "tr"
     browser.find_element(By.CSS_SELECTOR, ".language-switcher a[hreflang=ru]").click()
-    assert browser.current_url.endswith("/ru/meetings/12th-summit/")
+    wait_for_url(browser, "/ru/meetings/12th-summit/")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru"
 
 
@@ -113,7 +119,7 @@ def test_skip_link_moves_focus_to_the_main_content(browser, site):
     active = browser.switch_to.active_element
     assert active.get_attribute("class") == "skip-link"
     active.send_keys("\ue007")  # Enter
-    assert browser.current_url.endswith("#main")
+    wait_for_url(browser, "#main")
 
 
 def test_visitor_searches_from_the_header(browser, site):
@@ -121,8 +127,8 @@ def test_visitor_searches_from_the_header(browser, site):
     box = browser.find_element(By.ID, "site-search-q")
     box.send_keys("Gabala")
     box.submit()
-    assert "/en/search/?q=Gabala" in browser.current_url
+    wait_for_url(browser, "/en/search/?q=Gabala")
     results = [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".record__title")]
     assert "12th Summit of the OTS" in results
     browser.find_element(By.LINK_TEXT, "12th Summit of the OTS").click()
-    assert browser.current_url.endswith("/en/meetings/12th-summit/")
+    wait_for_url(browser, "/en/meetings/12th-summit/")
