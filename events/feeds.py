@@ -68,7 +68,7 @@ def meetings_calendar(request):
         Meeting.objects.published()
         .exclude(date_precision=DatePrecision.YEAR)
         .select_related("council", "host_state")
-        .order_by("start_date")
+        .order_by("start_date", "id")
     )
     filterset = MeetingFilterSet(request.GET, queryset=queryset)
     if not filterset.is_valid():

@@ -19,6 +19,7 @@ from memberships.models import Candidacy, Organization, State
 from otscoop.choices import DatePrecision
 from otscoop.dates import format_partial_date, format_partial_range
 from otscoop.fields import precision_field, sources_field
+from otscoop.links import slug_url
 from otscoop.models import Published, PublishedQuerySet, Timestamped
 from otscoop.search import localized, search_index
 
@@ -83,7 +84,7 @@ class Council(Timestamped):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("events:council-detail", kwargs={"slug": self.slug})
+        return slug_url("events:council-detail", self.slug)
 
     @property
     def established_display(self) -> str:
@@ -96,11 +97,11 @@ class MeetingQuerySet(PublishedQuerySet):
 
     def upcoming(self, today=None):
         today = today or timezone.localdate()
-        return self.filter(start_date__gte=today).order_by("start_date")
+        return self.filter(start_date__gte=today).order_by("start_date", "id")
 
     def past(self, today=None):
         today = today or timezone.localdate()
-        return self.filter(start_date__lt=today).order_by("-start_date")
+        return self.filter(start_date__lt=today).order_by("-start_date", "-id")
 
     def for_state(self, state):
         return self.filter(Q(host_state=state) | Q(delegations__state=state)).distinct()
@@ -219,7 +220,7 @@ class Meeting(Published):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:meeting-detail", kwargs={"slug": self.slug})
+        return slug_url("events:meeting-detail", self.slug)
 
     @property
     def dates_display(self) -> str:
@@ -455,7 +456,7 @@ class JointStatement(Published):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:statement-detail", kwargs={"slug": self.slug})
+        return slug_url("events:statement-detail", self.slug)
 
     @property
     def issued_on_display(self) -> str:
@@ -547,7 +548,7 @@ class ElectionObservationMission(Published):
         return f"{self.observed_state}: {self.title} ({self.election_date_display})"
 
     def get_absolute_url(self):
-        return reverse("events:election-mission-detail", kwargs={"slug": self.slug})
+        return slug_url("events:election-mission-detail", self.slug)
 
     @property
     def election_date_display(self) -> str:

@@ -24,6 +24,8 @@ from .models import (
 )
 from .search import search_everything
 
+HOME_SUMMITS = 20
+
 
 def home(request):
     today = timezone.localdate()
@@ -32,15 +34,18 @@ def home(request):
         "upcoming_meetings": list(meetings.upcoming(today)[:5]),
         "recent_meetings": list(meetings.past(today)[:5]),
         "latest_statements": list(
-            JointStatement.objects.published().select_related("council").order_by("-issued_on")[:5]
+            JointStatement.objects.published()
+            .select_related("council")
+            .order_by("-issued_on", "-id")[:5]
         ),
+        # The latest numbered summits, oldest first; the timeline page has them all.
         "summits": list(
             Meeting.objects.published()
             .summits()
             .filter(number__isnull=False)
             .select_related("host_state")
-            .order_by("start_date")
-        ),
+            .order_by("-start_date", "-id")[:HOME_SUMMITS]
+        )[::-1],
         "states": list(State.objects.with_current_role().filter(current_role__isnull=False)),
     }
     pages = (
@@ -127,7 +132,7 @@ class MeetingDetailView(DetailView):
                 "sources",
                 Prefetch(
                     "statements",
-                    queryset=JointStatement.objects.published().order_by("issued_on"),
+                    queryset=JointStatement.objects.published().order_by("issued_on", "id"),
                 ),
                 Prefetch(
                     "appointments",
@@ -149,7 +154,7 @@ class SummitListView(ListView):
             .summits()
             .select_related("host_state")
             .prefetch_related("documents")
-            .order_by("start_date")
+            .order_by("start_date", "id")
         )
 
 
@@ -166,9 +171,13 @@ class CouncilDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["meetings"] = list(
-            self.object.meetings.published().select_related("host_state").order_by("-start_date")
+            self.object.meetings.published()
+            .select_related("host_state")
+            .order_by("-start_date", "-id")
         )
-        context["statements"] = list(self.object.statements.published().order_by("-issued_on")[:25])
+        context["statements"] = list(
+            self.object.statements.published().order_by("-issued_on", "-id")[:25]
+        )
         return context
 
 

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from otscoop.dates import format_partial_date
 from otscoop.fields import precision_field, sources_field
+from otscoop.links import slug_url
 from otscoop.models import Published, PublishedQuerySet, Timestamped
 from otscoop.search import localized, search_index
 
@@ -98,7 +99,7 @@ class State(Timestamped):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("memberships:state-detail", kwargs={"slug": self.slug})
+        return slug_url("memberships:state-detail", self.slug)
 
     @property
     def flag(self) -> str:

@@ -5,9 +5,10 @@ A partial date is stored as a real `date` (the first of the month or of the year
 """
 
 import datetime
+from functools import lru_cache
 
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from .choices import DatePrecision
 
@@ -16,6 +17,14 @@ def format_partial_date(value: datetime.date | None, precision: str = DatePrecis
     """Return the date as text in the active language, at its precision."""
     if value is None:
         return ""
+    # Formatting a date costs ~50 µs (format lookups, month names); a list shows the same few
+    # thousand dates over and over, so the text is kept per date, precision and language.
+    return _format_partial_date(value, str(precision), get_language())
+
+
+@lru_cache(maxsize=16384)
+def _format_partial_date(value: datetime.date, precision: str, language: str | None) -> str:
+    # `language` is the active language: it is part of the key only.
     if precision == DatePrecision.YEAR:
         return str(value.year)
     if precision == DatePrecision.MONTH:

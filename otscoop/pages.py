@@ -1,5 +1,8 @@
 """Building blocks of the public pages shared by both apps."""
 
+from functools import cache
+
+from django.forms.renderers import Jinja2
 from django_filters.views import FilterView
 
 from .pagination import CachedCountPaginator
@@ -16,6 +19,13 @@ class FilteredListView(FilterView):
 
     paginate_by = PAGE_SIZE
     strict = False
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        # Django's own widget templates, rendered by Jinja2: the same markup, and the selects'
+        # options (states, councils, kinds) no longer cost a template include each.
+        filterset.form.renderer = filter_form_renderer()
+        return filterset
 
     def paginate_queryset(self, queryset, page_size):
         paginator = CachedCountPaginator(queryset, page_size)
@@ -42,6 +52,11 @@ class FilteredListView(FilterView):
             value for name, value in query.items() if name in filterset.filters
         )
         return context
+
+
+@cache
+def filter_form_renderer():
+    return Jinja2()
 
 
 def last_updated(records):

@@ -25,7 +25,9 @@ class CachedCountPaginator(Paginator):
         queryset = self.object_list
         if not isinstance(queryset, QuerySet):
             return super().count
-        sql, params = queryset.query.sql_with_params()
+        # The key needs the WHERE clause, not the columns: compiling the page's own SELECT
+        # (every translated column of every joined table) costs more than the cache lookup.
+        sql, params = queryset.order_by().values("pk").query.sql_with_params()
         digest = hashlib.md5(f"{sql}|{params!r}".encode()).hexdigest()
         key = f"otscoop:count:{queryset.db}:{digest}"
         try:

@@ -137,6 +137,11 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 # request itself. Health checks drop a connection the server closed (restart, failover).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # `.iterator()` (the filter forms' choice lists, for one) would otherwise open a server-side
+    # cursor WITH HOLD: three round trips and a materialized result for a dozen rows. Nothing
+    # here streams large results; this is also what a transaction-pooling pgbouncer requires.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

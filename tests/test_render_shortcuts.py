@@ -1,0 +1,207 @@
+"""The shortcuts that make pages cheaper to render give exactly what the slow paths gave.
+
+Choice labels without Django's per-call dict, links without `reverse()` per row, dates formatted
+once per language, the row pieces as tags instead of includes, the filter forms rendered by
+Jinja2 — and the home page bounded in the number of summits.
+"""
+
+import datetime
+
+import pytest
+from django.apps import apps
+from django.db import models
+from django.template import Context, Template
+from django.urls import NoReverseMatch, reverse, set_script_prefix
+from django.utils import translation
+
+from events.choices import MeetingKind, MeetingStatus
+from events.models import Meeting
+from events.views import HOME_SUMMITS
+from otscoop.choices import DatePrecision
+from otscoop.dates import format_partial_date
+from otscoop.links import slug_url, view_url
+
+from .factories import CouncilFactory, MeetingFactory, StateFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def choice_fields():
+    for model in apps.get_app_config("events").get_models():
+        for field in model._meta.fields:
+            if field.choices and not model.__name__.startswith("Historical"):
+                yield model, field
+    for model in apps.get_app_config("memberships").get_models():
+        for field in model._meta.fields:
+            if field.choices and not model.__name__.startswith("Historical"):
+                yield model, field
+
+
+def djangos_display(instance, field):
+    """What Django's own `Model._get_FIELD_display` returns."""
+    return models.Model._get_FIELD_display(instance, field)
+
+
+@pytest.mark.parametrize("language", ["tr", "en", "ru"])
+def test_choice_labels_match_djangos_in_every_language(language):
+    fields = list(choice_fields())
+    assert len(fields) > 10
+    with translation.override(language):
+        for model, field in fields:
+            instance = model()
+            for value, _label in field.flatchoices:
+                setattr(instance, field.attname, value)
+                shown = getattr(instance, f"get_{field.name}_display")()
+                assert shown == djangos_display(instance, field), (model, field.name, value)
+                assert isinstance(shown, str)
+
+
+def test_choice_label_of_an_unknown_or_empty_value_is_the_value():
+    meeting = Meeting(kind="not-a-kind")
+    assert meeting.get_kind_display() == "not-a-kind"
+    meeting.kind = None
+    assert meeting.get_kind_display() is None
+
+
+def test_choice_labels_follow_the_active_language():
+    meeting = Meeting(kind=MeetingKind.SUMMIT, status=MeetingStatus.HELD)
+    with translation.override("en"):
+        english = meeting.get_kind_display()
+    with translation.override("ru"):
+        russian = meeting.get_kind_display()
+    assert english == "Summit"
+    assert russian != english
+
+
+@pytest.mark.parametrize("language", ["tr", "en", "ru"])
+def test_slug_url_is_what_reverse_gives(language):
+    names = [
+        "events:meeting-detail",
+        "events:statement-detail",
+        "events:council-detail",
+        "events:election-mission-detail",
+        "memberships:state-detail",
+    ]
+    slugs = ["a", "summit-2024_shusha", "X-1", "0otscoop0slug0", "ü-not-ascii"]
+    with translation.override(language):
+        for name in names:
+            for slug in slugs:
+                try:
+                    expected = reverse(name, kwargs={"slug": slug})
+                except NoReverseMatch:
+                    with pytest.raises(NoReverseMatch):
+                        slug_url(name, slug)
+                else:
+                    assert slug_url(name, slug) == expected
+                    assert expected.startswith(f"/{language}/")
+
+
+def test_links_follow_the_script_prefix():
+    try:
+        set_script_prefix("/otscoop/")
+        with translation.override("en"):
+            assert slug_url("events:meeting-detail", "m") == "/otscoop/en/meetings/m/"
+            assert view_url("events:meeting-list") == "/otscoop/en/meetings/"
+    finally:
+        set_script_prefix("/")
+    with translation.override("en"):
+        assert slug_url("events:meeting-detail", "m") == "/en/meetings/m/"
+
+
+def test_records_link_to_their_pages():
+    meeting = MeetingFactory(slug="first-summit")
+    state = StateFactory(slug="azerbaijan")
+    with translation.override("tr"):
+        assert meeting.get_absolute_url() == reverse(
+            "events:meeting-detail", kwargs={"slug": "first-summit"}
+        )
+        assert state.get_absolute_url() == reverse(
+            "memberships:state-detail", kwargs={"slug": "azerbaijan"}
+        )
+
+
+def test_partial_dates_are_formatted_in_the_active_language_each_time():
+    day = datetime.date(2024, 7, 6)
+    with translation.override("en"):
+        assert format_partial_date(day) == "6 July 2024"
+        assert format_partial_date(day, DatePrecision.MONTH) == "July 2024"
+    with translation.override("ru"):
+        assert format_partial_date(day) == "6 июля 2024"
+    with translation.override("tr"):
+        assert format_partial_date(day) == "6 Temmuz 2024"
+    with translation.override("en"):
+        assert format_partial_date(day, DatePrecision.APPROXIMATE) == "about 6 July 2024"
+        assert format_partial_date(day, DatePrecision.YEAR) == "2024"
+
+
+def render(source, **context):
+    return Template("{% load otscoop %}" + source).render(Context(context))
+
+
+def test_partial_date_tag_gives_the_date_at_its_precision():
+    day = datetime.date(2024, 7, 6)
+    assert (
+        render("{% partial_date d p t %}", d=day, p="day", t="6 July")
+        == '<time datetime="2024-07-06">6 July</time>'
+    )
+    assert 'datetime="2024-07"' in render("{% partial_date d 'month' 'x' %}", d=day)
+    assert 'datetime="2024-07"' in render("{% partial_date d 'approximate' 'x' %}", d=day)
+    assert 'datetime="2024"' in render("{% partial_date d 'year' 'x' %}", d=day)
+    assert render("{% partial_date d 'day' 'x' %}", d=None) == ""
+    assert "&lt;b&gt;" in render("{% partial_date d 'day' t %}", d=day, t="<b>")
+
+
+def test_state_link_tag():
+    state = StateFactory(name="Kazakhstan", slug="kazakhstan", iso2="KZ")
+    with translation.override("en"):
+        linked = render("{% state_link s %}", s=state)
+        plain = render("{% state_link s link=False %}", s=state)
+    assert linked == (
+        '<a class="state" href="/en/states/kazakhstan/">'
+        '<span class="flag" aria-hidden="true">🇰🇿</span> Kazakhstan</a>'
+    )
+    assert plain == (
+        '<span class="state"><span class="flag" aria-hidden="true">🇰🇿</span> Kazakhstan</span>'
+    )
+    assert render("{% state_link s %}", s=None) == ""
+    state.name = "<script>"
+    assert "&lt;script&gt;" in render("{% state_link s %}", s=state)
+
+
+def test_navigation_marks_the_current_section(client):
+    page = client.get("/en/meetings/").content.decode()
+    assert '<li><a href="/en/meetings/" aria-current="page">Meetings</a></li>' in page
+    assert '<li><a href="/en/states/">States</a></li>' in page
+    meeting = MeetingFactory(publication="published")
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert '<li><a href="/en/meetings/" aria-current="true">Meetings</a></li>' in page
+    page = client.get("/tr/meetings/").content.decode()
+    assert 'href="/tr/states/"' in page
+
+
+def test_filter_form_keeps_choices_and_the_chosen_values(client):
+    council = CouncilFactory(name="Council of Foreign Ministers", slug="cfm")
+    page = client.get("/en/meetings/", {"council": "cfm", "kind": "summit", "year": "2020"})
+    html = page.content.decode()
+    assert f'<option value="{council.slug}" selected>{council.name}</option>' in html
+    assert '<option value="summit" selected>Summit</option>' in html
+    assert 'name="year" value="2020"' in html
+    assert '<input type="date" name="date_from"' in html
+
+
+def test_home_page_shows_the_latest_summits_even_without_a_place(client):
+    first = datetime.date(2000, 1, 1)
+    for number in range(1, HOME_SUMMITS + 4):
+        MeetingFactory(
+            kind=MeetingKind.SUMMIT,
+            number=number,
+            publication="published",
+            start_date=first.replace(year=2000 + number),
+            city="",
+            host_state=None,
+        )
+    response = client.get("/en/")
+    assert response.status_code == 200
+    summits = response.context["summits"]
+    assert len(summits) == HOME_SUMMITS
+    assert [s.number for s in summits] == list(range(4, HOME_SUMMITS + 4))  # oldest first
