@@ -496,6 +496,7 @@ def bench_scale(scale: int, env: dict, wrk: str, cache_url: str | None, logs: Pa
             )
         search = search_latency(server.port, staff)
         load_after = load_average()
+    profile = profile_staff_paths(env, info, [path for name, path in endpoints(info)])
     healthz = rows[0].rps if rows[0].measured else 0
     for row in rows:
         if row.measured and healthz:
@@ -508,12 +509,40 @@ def bench_scale(scale: int, env: dict, wrk: str, cache_url: str | None, logs: Pa
         "info": info,
         "rows": rows,
         "search": search,
+        "profile": profile,
         "load": (load_before, load_after),
         "seconds": time.monotonic() - started,
     }
 
 
+def profile_staff_paths(env: dict, info: dict, paths: list[str]) -> dict | None:
+    """bench/profile.py: where an uncached request's time goes, in-process (gunicorn stopped)."""
+    say("profile of the uncached paths (bench/profile.py)")
+    cookie = f"{info['cookie_name']}={info['session']}"
+    result = run([PYTHON, str(BENCH_DIR / "profile.py"), cookie, *paths], env=env)
+    line = next((x for x in result.stdout.splitlines() if x.startswith("BENCH_PROFILE ")), None)
+    return json.loads(line.removeprefix("BENCH_PROFILE ")) if line else None
+
+
 # --------------------------------------------------------------------------- the report
+
+
+def profile_table(profile: dict | None) -> list[str]:
+    if not profile:
+        return ["(bench/profile.py gave no result.)"]
+    parts = profile["parts"]
+    lines = [
+        "| path | ms per request | CPU ms | " + " | ".join(parts) + " |",
+        "|---|---:|---:|" + "---:|" * len(parts),
+    ]
+    for item in profile["results"]:
+        path = item["path"] if len(item["path"]) < 40 else item["path"][:37] + "…"
+        if "error" in item:
+            lines.append(f"| `{path}` | {item['error']} | |" + " |" * len(parts))
+            continue
+        shares = " | ".join(f"{item['parts'][part] * 100:.0f}%" for part in parts)
+        lines.append(f"| `{path}` | {item['ms']:.1f} | {item['cpu_ms']:.1f} | {shares} |")
+    return lines
 
 
 def table(result: dict) -> list[str]:
@@ -685,6 +714,12 @@ def report(machine: dict, results: list[dict], seconds: float) -> str:
             f"Single search requests, one after the other (staff, uncached): p50 "
             f"{search['p50']:.1f} ms, p90 {search['p90']:.1f} ms, max {search['max']:.1f} ms over "
             f"{search['samples']} requests (status {', '.join(map(str, search['statuses']))}).",
+            "",
+            "Where an uncached (staff) request's time goes: `bench/profile.py`, in one process "
+            "without gunicorn or wrk, sampling the stack every millisecond; each sample goes to "
+            "the innermost part it is in (see the script for the parts).",
+            "",
+            *profile_table(result.get("profile")),
             "",
         ]
     out += scale_comparison(results)

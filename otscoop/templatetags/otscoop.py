@@ -7,6 +7,7 @@ template's worth of node rendering per use, and a list page uses them 50 times.
 
 from django import template
 from django.conf import settings
+from django.template import engines
 from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -99,3 +100,40 @@ def page_url(query_without_page, page_number):
     """A link to another page of a filtered list that keeps the filters."""
     prefix = f"{query_without_page}&" if query_without_page else ""
     return f"?{prefix}page={page_number}"
+
+
+# --- Rows of meetings and statements (rendered by Jinja2: see otscoop/jinja2.py) -------------
+
+
+def _rows(template_name: str, records, **options) -> str:
+    template = engines["jinja2"].get_template(template_name)
+    return mark_safe(template.render({"records": records, **options}))  # autoescaped by Jinja2
+
+
+@register.simple_tag
+def meeting_items(meetings, show_council=True):
+    """`<li>` rows of meetings: title, dates, place, kind, council, status, theme."""
+    return _rows("rows/meetings.html", meetings, show_council=show_council)
+
+
+@register.simple_tag
+def meeting_item(meeting, show_council=True):
+    return meeting_items([meeting], show_council=show_council)
+
+
+@register.simple_tag
+def statement_items(statements, show_council=False, show_topics=False, show_summary=False):
+    """`<li>` rows of joint statements: title, date, kind, and on request the council, the
+    topics (prefetch them) and the start of the summary."""
+    return _rows(
+        "rows/statements.html",
+        statements,
+        show_council=show_council,
+        show_topics=show_topics,
+        show_summary=show_summary,
+    )
+
+
+@register.simple_tag
+def statement_item(statement, **options):
+    return statement_items([statement], **options)

@@ -1,0 +1,59 @@
+"""bench/profile.py: the sampling profile that bench/run.py writes into bench/RESULTS.md."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from django.core.handlers.wsgi import WSGIHandler
+
+from .factories import MeetingFactory
+
+PROFILE = Path(__file__).resolve().parent.parent / "bench" / "profile.py"
+
+
+@pytest.fixture(scope="module")
+def profile_module():
+    spec = importlib.util.spec_from_file_location("bench_profile", PROFILE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("filename", "part"),
+    [
+        ("/x/site-packages/psycopg/connection.py", "database"),
+        ("/x/site-packages/django/db/models/sql/compiler.py", "SQL building"),
+        ("/x/site-packages/django/db/models/base.py", "ORM objects"),
+        ("/x/site-packages/modeltranslation/fields.py", "ORM objects"),
+        (
+            "/x/site-packages/django/forms/jinja2/django/forms/widgets/select.html",
+            "forms and filters",
+        ),
+        ("/repo/templates/jinja2/rows/meetings.html", "Jinja2 templates"),
+        ("/x/site-packages/rest_framework/serializers.py", "DRF serializers"),
+        ("/repo/events/api/serializers.py", "DRF serializers"),
+        ("/x/site-packages/django/template/base.py", "Django templates"),
+        ("/x/site-packages/django/utils/translation/trans_real.py", "translations"),
+        ("/x/site-packages/django/urls/resolvers.py", "URLs"),
+        ("/repo/otscoop/middleware.py", None),
+    ],
+)
+def test_each_file_belongs_to_one_part(profile_module, filename, part):
+    assert profile_module.part_of_file(filename) == part
+
+
+@pytest.mark.django_db
+def test_a_profile_shares_each_request_out_among_the_parts(profile_module, monkeypatch):
+    monkeypatch.setattr(profile_module, "REQUESTS", 3)
+    meeting = MeetingFactory()
+    app = WSGIHandler()
+    result = profile_module.profile(app, meeting.get_absolute_url(), "")
+    assert result["path"] == meeting.get_absolute_url()
+    assert result["ms"] > 0
+    assert set(result["parts"]) == set(profile_module.PART_NAMES)
+    assert sum(result["parts"].values()) == pytest.approx(1.0)
+    assert profile_module.profile(app, "/en/meetings/no-such-meeting/", "") == {
+        "path": "/en/meetings/no-such-meeting/",
+        "error": "not 200",
+    }
