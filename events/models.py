@@ -91,7 +91,48 @@ class Council(Timestamped):
         return format_partial_date(self.established_on, self.established_on_precision)
 
 
+# What a row of a list shows (templates/jinja2/rows/): lists load only these columns. A row
+# without them would carry every language of the council's description and the state's notes.
+MEETING_ROW_FIELDS = (
+    "slug",
+    "title",
+    "kind",
+    "status",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "city",
+    "theme",
+    "publication",
+    "updated_at",
+    "council",
+    "council__slug",
+    "council__name",
+    "host_state",
+    "host_state__slug",
+    "host_state__name",
+    "host_state__iso2",
+)
+STATEMENT_ROW_FIELDS = (
+    "slug",
+    "title",
+    "kind",
+    "issued_on",
+    "date_precision",
+    "summary",
+    "publication",
+    "updated_at",
+    "council",
+    "council__slug",
+    "council__name",
+)
+
+
 class MeetingQuerySet(PublishedQuerySet):
+    def for_rows(self):
+        """With the council and host state, only the columns a list row shows."""
+        return self.select_related("council", "host_state").only(*MEETING_ROW_FIELDS)
+
     def summits(self):
         return self.filter(kind__in=SUMMIT_KINDS)
 
@@ -385,6 +426,10 @@ class Topic(Timestamped):
 
 
 class JointStatementQuerySet(PublishedQuerySet):
+    def for_rows(self):
+        """With the council, only the columns a list row shows (topics: prefetch them)."""
+        return self.select_related("council").only(*STATEMENT_ROW_FIELDS)
+
     def for_state(self, state):
         return self.filter(signatories=state)
 

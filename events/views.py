@@ -29,14 +29,12 @@ HOME_SUMMITS = 20
 
 def home(request):
     today = timezone.localdate()
-    meetings = Meeting.objects.published().select_related("council", "host_state")
+    meetings = Meeting.objects.published().for_rows()
     context = {
         "upcoming_meetings": list(meetings.upcoming(today)[:5]),
         "recent_meetings": list(meetings.past(today)[:5]),
         "latest_statements": list(
-            JointStatement.objects.published()
-            .select_related("council")
-            .order_by("-issued_on", "-id")[:5]
+            JointStatement.objects.published().for_rows().order_by("-issued_on", "-id")[:5]
         ),
         # The latest numbered summits, oldest first; the timeline page has them all.
         "summits": list(
@@ -63,7 +61,7 @@ class MeetingListView(FilteredListView):
     template_name = "events/meeting_list.html"
 
     def get_queryset(self):
-        return Meeting.objects.published().select_related("council", "host_state")
+        return Meeting.objects.published().for_rows()
 
 
 SCHEMA_EVENT_STATUS = {
@@ -171,12 +169,10 @@ class CouncilDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["meetings"] = list(
-            self.object.meetings.published()
-            .select_related("host_state")
-            .order_by("-start_date", "-id")
+            self.object.meetings.published().for_rows().order_by("-start_date", "-id")
         )
         context["statements"] = list(
-            self.object.statements.published().order_by("-issued_on", "-id")[:25]
+            self.object.statements.published().for_rows().order_by("-issued_on", "-id")[:25]
         )
         return context
 
@@ -186,9 +182,7 @@ class JointStatementListView(FilteredListView):
     template_name = "events/jointstatement_list.html"
 
     def get_queryset(self):
-        return (
-            JointStatement.objects.published().select_related("council").prefetch_related("topics")
-        )
+        return JointStatement.objects.published().for_rows().prefetch_related("topics")
 
 
 class JointStatementDetailView(DetailView):

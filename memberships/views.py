@@ -42,9 +42,7 @@ class StateDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         state = self.object
         context["hosted_meetings"] = list(
-            state.hosted_meetings.published()
-            .select_related("council")
-            .order_by("-start_date", "-id")
+            state.hosted_meetings.published().for_rows().order_by("-start_date", "-id")
         )
         context["delegations"] = list(
             state.delegations.filter(meeting__publication=Publication.PUBLISHED)
@@ -52,7 +50,7 @@ class StateDetailView(DetailView):
             .order_by("-meeting__start_date")
         )
         context["statements"] = list(
-            state.statements_signed.published().order_by("-issued_on", "-id")
+            state.statements_signed.published().for_rows().order_by("-issued_on", "-id")
         )
         context["candidacies"] = list(
             state.candidacies.published()
