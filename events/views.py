@@ -25,6 +25,7 @@ from .models import (
 from .search import search_everything
 
 HOME_SUMMITS = 20
+COUNCIL_MEETINGS = 25
 
 
 def home(request):
@@ -168,9 +169,14 @@ class CouncilDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["meetings"] = list(
-            self.object.meetings.published().for_rows().order_by("-start_date", "-id")
+        # The latest meetings; the meetings list filtered by the council has them all.
+        meetings = list(
+            self.object.meetings.published()
+            .for_rows()
+            .order_by("-start_date", "-id")[: COUNCIL_MEETINGS + 1]
         )
+        context["meetings"] = meetings[:COUNCIL_MEETINGS]
+        context["meetings_more"] = len(meetings) > COUNCIL_MEETINGS
         context["statements"] = list(
             self.object.statements.published().for_rows().order_by("-issued_on", "-id")[:25]
         )

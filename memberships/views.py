@@ -10,6 +10,16 @@ from .choices import MembershipRole, SupportVisibility
 from .filters import CandidacyFilterSet
 from .models import Candidacy, CandidacySupport, ObserverStatus, ObserverStatusStep, State
 
+SECTION_ROWS = 25
+
+
+def latest(context: dict, name: str, queryset) -> None:
+    """The first SECTION_ROWS records of `queryset` as `name`, and `name_more`: whether there
+    are more (one row more is read to know)."""
+    rows = list(queryset[: SECTION_ROWS + 1])
+    context[name] = rows[:SECTION_ROWS]
+    context[f"{name}_more"] = len(rows) > SECTION_ROWS
+
 
 class StateListView(ListView):
     template_name = "memberships/state_list.html"
@@ -41,18 +51,28 @@ class StateDetailView(DetailView):
         # events depends on memberships, not the reverse: reach its records by their names.
         context = super().get_context_data(**kwargs)
         state = self.object
-        context["hosted_meetings"] = list(
-            state.hosted_meetings.published().for_rows().order_by("-start_date", "-id")
+        # Each section shows the latest SECTION_ROWS records and links to the whole filtered
+        # list: a state can host thousands of meetings, and the page must not grow with them.
+        latest(
+            context,
+            "hosted_meetings",
+            state.hosted_meetings.published().for_rows().order_by("-start_date", "-id"),
         )
-        context["delegations"] = list(
+        latest(
+            context,
+            "delegations",
             state.delegations.filter(meeting__publication=Publication.PUBLISHED)
             .select_related("meeting")
-            .order_by("-meeting__start_date")
+            .order_by("-meeting__start_date", "-meeting_id"),
         )
-        context["statements"] = list(
-            state.statements_signed.published().for_rows().order_by("-issued_on", "-id")
+        latest(
+            context,
+            "statements",
+            state.statements_signed.published().for_rows().order_by("-issued_on", "-id"),
         )
-        context["candidacies"] = list(
+        latest(
+            context,
+            "candidacies",
             state.candidacies.published()
             .select_related("organization")
             .prefetch_related(
@@ -61,14 +81,21 @@ class StateDetailView(DetailView):
                     queryset=CandidacySupport.objects.public().select_related("supporting_state"),
                 )
             )
+            .order_by("-term_start", "post", "-id"),
         )
-        context["supports_given"] = list(
+        latest(
+            context,
+            "supports_given",
             state.supports_given.public()
             .filter(candidacy__publication=Publication.PUBLISHED)
             .select_related("candidacy__state", "candidacy__organization")
-            .order_by("-declared_on")
+            .order_by("-declared_on", "-id"),
         )
-        context["missions"] = list(state.observed_elections.published().order_by("-election_date"))
+        latest(
+            context,
+            "missions",
+            state.observed_elections.published().order_by("-election_date", "-id"),
+        )
         return context
 
 

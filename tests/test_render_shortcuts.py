@@ -205,3 +205,34 @@ def test_home_page_shows_the_latest_summits_even_without_a_place(client):
     summits = response.context["summits"]
     assert len(summits) == HOME_SUMMITS
     assert [s.number for s in summits] == list(range(4, HOME_SUMMITS + 4))  # oldest first
+
+
+def test_state_page_shows_the_latest_records_and_links_to_the_rest(client):
+    from memberships.views import SECTION_ROWS
+
+    state = StateFactory(slug="turkiye", name="Türkiye")
+    for day in range(SECTION_ROWS + 3):
+        MeetingFactory(
+            host_state=state, start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=day)
+        )
+    response = client.get(state.get_absolute_url())
+    hosted = response.context["hosted_meetings"]
+    assert len(hosted) == SECTION_ROWS
+    assert hosted[0].start_date == datetime.date(2020, 1, 1) + datetime.timedelta(
+        days=SECTION_ROWS + 2
+    )
+    assert response.context["hosted_meetings_more"] is True
+    assert 'href="/en/meetings/?host_state=turkiye"' in response.content.decode()
+    assert response.context["statements_more"] is False
+    assert "?signatory=turkiye" not in response.content.decode()
+
+
+def test_council_page_shows_the_latest_meetings_and_links_to_the_rest(client):
+    from events.views import COUNCIL_MEETINGS
+
+    council = CouncilFactory(slug="cfm")
+    for _ in range(COUNCIL_MEETINGS + 1):
+        MeetingFactory(council=council)
+    response = client.get(council.get_absolute_url())
+    assert len(response.context["meetings"]) == COUNCIL_MEETINGS
+    assert 'href="/en/meetings/?council=cfm"' in response.content.decode()
