@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.views.generic import DetailView, ListView
 
 from memberships.models import Candidacy, State
-from otscoop.pages import FilteredListView, last_updated
+from otscoop.pages import FilteredListView, PaginatedMixin, last_updated
 
 from .filters import ElectionObservationMissionFilterSet, JointStatementFilterSet, MeetingFilterSet
 from .models import (
@@ -141,11 +141,15 @@ class MeetingDetailView(DetailView):
         )
 
 
-class SummitListView(ListView):
-    """The timeline of summits: number, dates, city, host, theme and outcome documents."""
+class SummitListView(PaginatedMixin, ListView):
+    """The timeline of summits: number, dates, city, host, theme and outcome documents.
+
+    Fifty a page (the OTS holds about one summit a year, so in practice one page).
+    """
 
     template_name = "events/summit_list.html"
     context_object_name = "summits"
+    paginate_by = 50
 
     def get_queryset(self):
         return (

@@ -236,3 +236,23 @@ def test_council_page_shows_the_latest_meetings_and_links_to_the_rest(client):
     response = client.get(council.get_absolute_url())
     assert len(response.context["meetings"]) == COUNCIL_MEETINGS
     assert 'href="/en/meetings/?council=cfm"' in response.content.decode()
+
+
+def test_summit_timeline_is_paged_oldest_first(client):
+    from events.views import SummitListView
+
+    for number in range(1, SummitListView.paginate_by + 3):
+        MeetingFactory(
+            kind=MeetingKind.SUMMIT,
+            number=number,
+            start_date=datetime.date(1900 + number, 1, 1),
+        )
+    first = client.get("/en/summits/")
+    assert [s.number for s in first.context["summits"]][:2] == [1, 2]
+    assert len(first.context["summits"]) == SummitListView.paginate_by
+    assert 'href="?page=2"' in first.content.decode()
+    second = client.get("/en/summits/?page=2")
+    assert [s.number for s in second.context["summits"]] == [
+        SummitListView.paginate_by + 1,
+        SummitListView.paginate_by + 2,
+    ]
