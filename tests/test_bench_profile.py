@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from .factories import MeetingFactory
 
@@ -43,7 +45,19 @@ def test_each_file_belongs_to_one_part(profile_module, filename, part):
     assert profile_module.part_of_file(filename) == part
 
 
+@pytest.fixture
+def keep_test_connection():
+    """As Django's test client does: a request must not close the test's database connection
+    (it holds the test's transaction)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("keep_test_connection")
 def test_a_profile_shares_each_request_out_among_the_parts(profile_module, monkeypatch):
     monkeypatch.setattr(profile_module, "REQUESTS", 3)
     meeting = MeetingFactory()
