@@ -13,7 +13,7 @@ from otscoop.dates import format_partial_date
 from otscoop.fields import precision_field, sources_field
 from otscoop.links import slug_url
 from otscoop.models import Published, PublishedQuerySet, Timestamped
-from otscoop.search import localized, search_index
+from otscoop.search import localized
 
 from .choices import (
     CandidacyOutcome,
@@ -25,6 +25,7 @@ from .choices import (
     SupportVisibility,
 )
 
+# Also spelled out in the stored search document on PostgreSQL (see events/models.py).
 CANDIDACY_SEARCH_COLUMNS = [*localized("post", "outcome_note", "note"), "candidate_person"]
 
 iso2_validator = RegexValidator(r"^[A-Z]{2}$", _("Enter two capital letters (ISO 3166-1 alpha-2)."))
@@ -376,7 +377,6 @@ class Candidacy(Published):
             ),
         ]
         indexes = [
-            search_index(CANDIDACY_SEARCH_COLUMNS, name="memberships_candidacy_search"),
             models.Index(fields=["outcome"]),
             models.Index(fields=["term_start"]),
         ]

@@ -1,19 +1,28 @@
-"""Full-text search over translated fields: PostgreSQL's text search with a GIN index where the
-database is PostgreSQL, a word-by-word `icontains` search elsewhere (SQLite).
+"""Full-text search over translated fields: PostgreSQL's text search where the database is
+PostgreSQL, a word-by-word `icontains` search elsewhere (SQLite).
 
 Every language column of a translated field is searched, so a Turkish query finds a record
 whose Turkish title matches while the page is in English, and the other way round.
+
+On PostgreSQL each searched table has a stored generated column, `search_document`: the
+`tsvector` of its search columns, kept up to date by the database and indexed with GIN
+(`AddSearchDocumentOnPostgreSQL` in `otscoop.migration_operations`). It is not a model field,
+so no query selects it; `search()` filters on it through `SearchDocument`.
 """
 
+import operator
+from functools import reduce
+
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Expression, Q
+from django.db.models.expressions import Col
 
 # "simple": no stemming, the same rules for Turkish, English and Russian text.
 SEARCH_CONFIG = "simple"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+DOCUMENT_COLUMN = "search_document"
 
 
 def localized(*fields: str) -> list[str]:
@@ -21,13 +30,20 @@ def localized(*fields: str) -> list[str]:
     return [f"{field}_{language}" for field in fields for language in LANGUAGES]
 
 
-def search_vector(columns: list[str]) -> SearchVector:
-    return SearchVector(*columns, config=SEARCH_CONFIG)
+def _document_field() -> SearchVectorField:
+    field = SearchVectorField()
+    field.set_attributes_from_name(DOCUMENT_COLUMN)
+    return field
 
 
-def search_index(columns: list[str], name: str) -> GinIndex:
-    """A GIN index on exactly the expression `search()` filters on, so PostgreSQL uses it."""
-    return GinIndex(search_vector(columns), name=name)
+class SearchDocument(Expression):
+    """The queryset's own table's `search_document` column (PostgreSQL only)."""
+
+    output_field = _document_field()
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, **kw):
+        # A column of the query's base table, relabelled like any other if the query nests.
+        return Col(query.get_initial_alias(), self.output_field)
 
 
 def terms(query: str) -> list[str]:
@@ -37,27 +53,42 @@ def terms(query: str) -> list[str]:
 def search(queryset, columns: list[str], query: str, related=None):
     """Rows of `queryset` that match every word of `query`, in the queryset's own order.
 
-    A word matches when it is in one of `columns`, or when `related(word)` (a Q object on the
+    A word matches when it is in one of `columns` (on PostgreSQL: in the table's stored search
+    document, which holds exactly those columns), or when `related(word)` (a Q object on the
     queryset's own columns, e.g. a host state id among those whose name holds the word)
-    matches it. There is no relevance ranking on purpose: ranking recomputes the text vector
-    of every matching row, which costs seconds at 100,000 rows, while a plain match is read
-    from the GIN index and the newest records come first.
+    matches it. There is no relevance ranking on purpose: the newest records come first, and
+    a page of them is read by walking the table's date index (frequent words) or from the GIN
+    index (rare words), whichever the planner finds cheaper.
     """
     words = terms(query)
     if not words:
         return queryset.none()
     postgresql = connection.vendor == "postgresql"
-    if postgresql:
-        queryset = queryset.annotate(_search=search_vector(columns))
     condition = Q()
+    in_document = []  # PostgreSQL: words that can only match the document, tested at once
     for word in words:
+        by_relation = related(word) if related is not None else Q()
+        if postgresql and not by_relation:
+            in_document.append(word)
+            continue
         if postgresql:
-            matches_word = Q(_search=SearchQuery(word, search_type="plain", config=SEARCH_CONFIG))
+            matches_word = Q(_search=_document_query([word]))
         else:
             matches_word = Q()
             for column in columns:
                 matches_word |= Q(**{f"{column}__icontains": word})
-        if related is not None:
-            matches_word |= related(word)
-        condition &= matches_word
+        condition &= matches_word | by_relation
+    if in_document:
+        condition &= Q(_search=_document_query(in_document))
+    if postgresql:
+        # alias(), not annotate(): filter on the document without selecting it.
+        queryset = queryset.alias(_search=SearchDocument())
     return queryset.filter(condition)
+
+
+def _document_query(words: list[str]):
+    """All the words, as one text-search query (one test of each row's document)."""
+    return reduce(
+        operator.and_,
+        (SearchQuery(word, search_type="plain", config=SEARCH_CONFIG) for word in words),
+    )

@@ -1,13 +1,18 @@
 """Search across meetings, statements, candidacies and missions: grouped by type, published
 records only, every language column, PostgreSQL full-text with its GIN index."""
 
+import re
+from importlib import import_module
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.models import Meeting
+from events.models import ElectionObservationMission, JointStatement, Meeting
 from events.search import search_everything
+from memberships.models import Candidacy
 from otscoop.choices import Publication
+from otscoop.search import DOCUMENT_COLUMN, SEARCH_CONFIG
 
 from .factories import (
     CandidacyFactory,
@@ -114,8 +119,29 @@ def test_query_count_is_the_same_for_few_and_many_matches(client):
     assert count() == few
 
 
+def test_a_record_is_found_by_words_written_after_it_was_created():
+    meeting = MeetingFactory(title="Meeting of the ministers")
+    assert titles(search_everything("hydrogen"), "meetings") == []
+    meeting.summary_ru = "Водородная энергетика и hydrogen"
+    meeting.save()
+    assert titles(search_everything("hydrogen"), "meetings") == ["Meeting of the ministers"]
+    assert titles(search_everything("Водородная"), "meetings") == ["Meeting of the ministers"]
+
+
+def test_a_state_name_and_a_word_together_narrow_the_results():
+    kazakhstan = StateFactory(name="Kazakhstan")
+    MeetingFactory(title="Energy forum", host_state=kazakhstan)
+    MeetingFactory(title="Energy forum in Baku")
+    MeetingFactory(title="Transport forum", host_state=kazakhstan)
+    MeetingFactory(title="Kazakhstan energy week")
+    assert sorted(titles(search_everything("kazakhstan energy"), "meetings")) == [
+        "Energy forum",
+        "Kazakhstan energy week",
+    ]
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text index on PostgreSQL only")
-def test_postgresql_search_uses_the_gin_index():
+def test_postgresql_search_reads_the_stored_document_through_its_gin_index():
     MeetingFactory.create_batch(20)
     from events.models import MEETING_SEARCH_COLUMNS
     from otscoop.search import search
@@ -125,4 +151,30 @@ def test_postgresql_search_uses_the_gin_index():
         # A small table would be read whole anyway; forbid that to see the index is usable.
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = queryset.explain()
-    assert "events_meeting_search" in plan, plan
+    assert "events_meeting_document" in plan, plan
+    assert "to_tsvector" not in plan, plan  # matched on stored vectors, never recomputed
+    assert "search_document" not in str(queryset.query).split(" FROM ")[0]  # not selected
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stored documents on PostgreSQL only")
+@pytest.mark.parametrize(
+    "model, columns",
+    [
+        (Meeting, "MEETING_SEARCH_COLUMNS"),
+        (JointStatement, "STATEMENT_SEARCH_COLUMNS"),
+        (ElectionObservationMission, "MISSION_SEARCH_COLUMNS"),
+        (Candidacy, "CANDIDACY_SEARCH_COLUMNS"),
+    ],
+)
+def test_the_stored_document_holds_exactly_the_search_columns(model, columns):
+    """The migration spelled the columns out; the SQLite search and this list must agree."""
+    expected = getattr(import_module(model.__module__), columns)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generation_expression FROM information_schema.columns"
+            " WHERE table_name = %s AND column_name = %s",
+            [model._meta.db_table, DOCUMENT_COLUMN],
+        )
+        (expression,) = cursor.fetchone()
+    assert re.findall(r"COALESCE\(\(?(\w+)", expression) == expected
+    assert f"to_tsvector('{SEARCH_CONFIG}'::regconfig" in expression
