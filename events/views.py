@@ -22,7 +22,7 @@ from .models import (
     Meeting,
     SecretaryGeneral,
 )
-from .search import search_everything
+from .search import RESULTS_PER_GROUP, search_everything
 
 HOME_SUMMITS = 20
 COUNCIL_MEETINGS = 25
@@ -243,7 +243,10 @@ def search_page(request):
     context = {
         "query": query,
         "groups": groups,
-        "total": sum(len(group["results"]) for group in groups),
+        # With a group counted only up to COUNT_LIMIT, the total is a lower bound: "more than".
+        "total": sum(group["count"] for group in groups),
+        "more": any(group["more"] for group in groups),
+        "shown": RESULTS_PER_GROUP,
     }
     return render(request, "events/search.html", context)
 

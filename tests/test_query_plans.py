@@ -121,3 +121,43 @@ def test_changed_since_filter_uses_its_index(many_rows):
         updated_at__gte=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC)
     )
     assert_no_sequential_scan(recent, "events_meeting")
+
+
+def search_page_query(key, word):
+    """The query of one group of the search page, and its capped count."""
+    from events.search import COUNT_LIMIT, GROUPS, RESULTS_PER_GROUP
+    from otscoop.search import search
+
+    _key, _label, queryset, columns, _relations = next(g for g in GROUPS if g[0] == key)
+    matches = search(queryset(), columns, word)
+    return matches[: RESULTS_PER_GROUP + 1], matches.order_by()[: COUNT_LIMIT + 1]
+
+
+def test_search_for_a_rare_word_reads_the_stored_documents_gin_index(many_rows):
+    page, count = search_page_query("meetings", "7777")  # in one title of 20,000
+    text = plan(count)
+    assert "Bitmap Index Scan on events_meeting_document" in text, text
+    assert "to_tsvector" not in text, text  # stored vectors, never recomputed per row
+    # The page: from the same index or down the date index (the planner weighs how many
+    # rows it expects the word in), but never a whole-table read or a recomputed vector.
+    text = plan(page)
+    assert "Seq Scan on events_meeting" not in text, text
+    assert "to_tsvector" not in text, text
+
+
+def test_search_for_a_frequent_word_walks_the_list_index_on_stored_vectors(many_rows):
+    for key, table, index in [
+        ("meetings", "events_meeting", "events_meeting_list_order"),
+        ("statements", "events_jointstatement", "events_statement_list_order"),
+    ]:
+        word = "meeting" if key == "meetings" else "statement"  # in every row
+        page, count = search_page_query(key, word)
+        text = plan(page)
+        # The newest page is the first rows of the date index: no sort of every match.
+        assert index in text, text
+        assert "Sort" not in text, text
+        assert "to_tsvector" not in text, text
+        # The count stops at the limit instead of visiting every match.
+        text = plan(count)
+        assert text.index("Limit") < text.index(table), text
+        assert "to_tsvector" not in text, text

@@ -8,6 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from events import search as events_search
+from events import views as events_views
 from events.models import ElectionObservationMission, JointStatement, Meeting
 from events.search import search_everything
 from memberships.models import Candidacy
@@ -105,18 +107,60 @@ def test_a_nul_character_in_the_query_string_is_a_clear_400(client, path):
     assert "NUL character" in response.content.decode()
 
 
-def test_query_count_is_the_same_for_few_and_many_matches(client):
+def test_query_count_does_not_grow_with_the_number_of_matches(client):
+    """One query per group, one count for each group with more matches than a page (here
+    meetings and statements), one name lookup per word for states and one for organizations:
+    the result lists read nothing more, whatever the number of rows."""
+
     def count():
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/en/search/", {"q": "summit"}).status_code == 200
         return len(queries)
 
-    MeetingFactory.create_batch(5, title="Summit meeting")
-    JointStatementFactory.create_batch(5, title="Summit statement")
+    def create(number):
+        MeetingFactory.create_batch(number, title="Summit meeting", theme="Summit theme")
+        JointStatementFactory.create_batch(number, title="Summit statement")
+        CandidacyFactory.create_batch(number, post="Summit coordinator")
+        ElectionObservationMissionFactory.create_batch(number, title="Summit election")
+
+    create(3)
     few = count()
-    MeetingFactory.create_batch(45, title="Summit meeting")
-    JointStatementFactory.create_batch(45, title="Summit statement")
-    assert count() == few
+    assert few == 4 + 2
+    create(30)  # more than a page of each
+    many = count()
+    assert many == few + 4
+    create(40)
+    assert count() == many
+
+
+def test_counts_are_exact_up_to_the_limit_and_more_than_past_it(client, monkeypatch):
+    monkeypatch.setattr(events_search, "RESULTS_PER_GROUP", 2)
+    monkeypatch.setattr(events_search, "COUNT_LIMIT", 4)
+    monkeypatch.setattr(events_views, "RESULTS_PER_GROUP", 2)
+    MeetingFactory.create_batch(4, title="Forum on railways")
+    JointStatementFactory(title="Statement on railways")
+    MeetingFactory(title="Draft forum on railways", publication=Publication.DRAFT)
+
+    groups = {group["key"]: group for group in search_everything("railways")}
+    assert (len(groups["meetings"]["results"]), groups["meetings"]["count"]) == (2, 4)
+    assert (groups["meetings"]["more"], groups["meetings"]["has_more"]) == (False, True)
+    assert (groups["statements"]["count"], groups["statements"]["more"]) == (1, False)
+    page = client.get("/en/search/", {"q": "railways"}).content.decode()
+    assert "5 results for “railways”." in page
+    assert "More than" not in page and "more than" not in page
+    assert "The newest 2 are shown: add words to narrow the search." in page
+
+    MeetingFactory(title="Another forum on railways")  # five published: past the limit
+    groups = {group["key"]: group for group in search_everything("railways")}
+    assert (groups["meetings"]["count"], groups["meetings"]["more"]) == (4, True)
+    page = client.get("/en/search/", {"q": "railways"}).content.decode()
+    # 4 meetings counted (more exist) + 1 statement: more than 5 in all, which is true.
+    assert "More than 5 results for “railways”." in page
+    assert "(more than 4)" in page
+    assert "(1)" in page
+    page = client.get("/tr/search/", {"q": "railways"}).content.decode()
+    assert "“railways” için 5 üzerinde sonuç bulundu." in page
+    assert "(4 üzerinde)" in page
 
 
 def test_a_record_is_found_by_words_written_after_it_was_created():
