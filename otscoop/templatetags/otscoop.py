@@ -117,11 +117,6 @@ def meeting_items(meetings, show_council=True):
 
 
 @register.simple_tag
-def meeting_item(meeting, show_council=True):
-    return meeting_items([meeting], show_council=show_council)
-
-
-@register.simple_tag
 def statement_items(statements, show_council=False, show_topics=False, show_summary=False):
     """`<li>` rows of joint statements: title, date, kind, and on request the council, the
     topics (prefetch them) and the start of the summary."""
@@ -132,8 +127,3 @@ def statement_items(statements, show_council=False, show_topics=False, show_summ
         show_topics=show_topics,
         show_summary=show_summary,
     )
-
-
-@register.simple_tag
-def statement_item(statement, **options):
-    return statement_items([statement], **options)
