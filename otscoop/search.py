@@ -43,7 +43,11 @@ class SearchDocument(Expression):
 
     def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, **kw):
         # A column of the query's base table, relabelled like any other if the query nests.
-        return Col(query.get_initial_alias(), self.output_field)
+        # The field belongs to that model (as a real field would), so that `.count()` and
+        # other aggregations over the filtered queryset can inspect it.
+        field = _document_field()
+        field.model = query.model
+        return Col(query.get_initial_alias(), field)
 
 
 def terms(query: str) -> list[str]:

@@ -222,3 +222,16 @@ def test_the_stored_document_holds_exactly_the_search_columns(model, columns):
         (expression,) = cursor.fetchone()
     assert re.findall(r"COALESCE\(\(?(\w+)", expression) == expected
     assert f"to_tsvector('{SEARCH_CONFIG}'::regconfig" in expression
+
+
+@pytest.mark.django_db
+def test_search_results_can_be_counted():
+    """`.count()` works on the results (bench/prepare.py and any paginator count them)."""
+    from events.models import MEETING_SEARCH_COLUMNS, Meeting
+    from otscoop.search import search
+
+    MeetingFactory(title="Energy ministers", summary="")
+    MeetingFactory(title="Energy security", summary="")
+    MeetingFactory(title="Transport", summary="")
+    found = search(Meeting.objects.published(), MEETING_SEARCH_COLUMNS, "energy")
+    assert found.count() == 2 == len(list(found))
