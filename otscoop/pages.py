@@ -51,11 +51,6 @@ class FilteredListView(PaginatedMixin, FilterView):
         filterset.form.renderer = filter_form_renderer()
         return filterset
 
-    def paginate_queryset(self, queryset, page_size):
-        paginator = CachedCountPaginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset = context["filter"]
