@@ -59,6 +59,7 @@ from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRen
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from . import api_read
 from .models import Published, Source
 from .pagination import CachedCountPaginator
 
@@ -524,6 +525,17 @@ class ApiModelSerializer(serializers.ModelSerializer):
 
     def get_validators(self):
         return []
+
+    def to_representation(self, instance):
+        # Reading goes through a plan compiled once per class (otscoop.api_read): the same
+        # output as DRF's, without building the fields for every response.
+        state = api_read.response_state(self.context) if api_read.enabled else None
+        plan = api_read.read_plan(type(self)) if state is not None else None
+        if plan is None:
+            return super().to_representation(instance)
+        return plan.represent(instance, state)
+
+    to_representation.uses_read_plan = True
 
     def get_fields(self):
         fields = super().get_fields()

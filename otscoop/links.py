@@ -1,4 +1,4 @@
-"""Fast links to records by slug: `reverse()` once per view, language and prefix, then reuse.
+"""Fast links to records by slug or id: `reverse()` once per view, language and prefix, reused.
 
 A list page links every row (and its state, its council ...); `reverse()` costs ~50 µs a call,
 most of a row's Python time. A slug is `[-a-zA-Z0-9_]+`, which a URL carries as it is, so the
@@ -9,7 +9,7 @@ link is the reversed pattern with the slug put in place of a placeholder — exa
 import re
 
 from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")
@@ -34,15 +34,27 @@ def view_url(viewname: str) -> str:
 
 def slug_url(viewname: str, slug: str) -> str:
     """`reverse(viewname, kwargs={"slug": slug})`, without resolving the pattern per call."""
-    if not isinstance(slug, str) or not SLUG.fullmatch(slug):
-        return reverse(viewname, kwargs={"slug": slug})
-    key = _key(viewname)
+    return lookup_url(viewname, "slug", slug)
+
+
+def lookup_url(viewname: str, kwarg: str, value) -> str:
+    """`reverse(viewname, kwargs={kwarg: value})` for a slug or a whole number (a record's
+    key), from the pattern reversed once per view, argument, language and prefix."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+    elif isinstance(value, str) and SLUG.fullmatch(value):
+        text = value
+    else:
+        return reverse(viewname, kwargs={kwarg: value})
+    key = (*_key(viewname), kwarg)
     parts = _patterns.get(key)
     if parts is None:
-        before, found, after = reverse(viewname, kwargs={"slug": PLACEHOLDER}).partition(
-            PLACEHOLDER
-        )
-        if not found or PLACEHOLDER in after:  # not a plain slug segment: never shortcut
-            return reverse(viewname, kwargs={"slug": slug})
+        try:
+            pattern = reverse(viewname, kwargs={kwarg: PLACEHOLDER})
+        except NoReverseMatch:  # a converter that takes no placeholder (<int:pk>)
+            return reverse(viewname, kwargs={kwarg: value})
+        before, found, after = pattern.partition(PLACEHOLDER)
+        if not found or PLACEHOLDER in after:  # not a plain path segment: never shortcut
+            return reverse(viewname, kwargs={kwarg: value})
         parts = _patterns[key] = (before, after)
-    return f"{parts[0]}{slug}{parts[1]}"
+    return f"{parts[0]}{text}{parts[1]}"
