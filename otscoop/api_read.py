@@ -9,7 +9,9 @@ None of that changes between responses. `read_plan(serializer_class)` walks a se
 once and keeps, per field, a small function from an instance to its JSON value:
 
 - model values through the field's own `to_representation` (str, isoformat, choice value ...);
-  a method source (`get_kind_display`, `__str__`) is called, a property read;
+  a method source (`get_kind_display`, `__str__`) is called, a property read; a translated
+  field (modeltranslation) reads its columns in the language order worked out once per
+  response instead of once per value;
 - the record's API URL from `otscoop.links.lookup_url` (one `reverse()` per view and language)
   and page URLs made absolute against the request's scheme and host, computed once per response;
 - nested serializers and brief relations by their own plans; related lists read from the
@@ -26,6 +28,10 @@ import re
 from functools import partial
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models.fields.files import FileField as ModelFileField
+from modeltranslation.fields import NONE, TranslationFieldDescriptor
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+from modeltranslation.utils import get_language as translation_language
 from rest_framework import fields as drf_fields
 from rest_framework import relations, serializers
 from rest_framework.fields import SkipField, empty
@@ -62,7 +68,7 @@ class ResponseState:
     """What a plan needs from the response: the request, its scheme and host, and who may see
     drafts (asked once per model)."""
 
-    __slots__ = ("request", "origin", "plain_reverse", "_sees_drafts")
+    __slots__ = ("request", "origin", "plain_reverse", "_sees_drafts", "_translated")
 
     def __init__(self, request):
         self.request = request
@@ -74,6 +80,23 @@ class ResponseState:
             override and override in request.GET
         )
         self._sees_drafts = {}
+        self._translated = {}
+
+    def translated_columns(self, descriptor):
+        """The columns a translated field is read from, in modeltranslation's order for the
+        response's language, and the value that counts as empty."""
+        columns = self._translated.get(descriptor)
+        if columns is None:
+            name = descriptor.field.name
+            order = resolution_order(translation_language(), descriptor.fallback_languages)
+            undefined = descriptor.fallback_undefined
+            if undefined is NONE:
+                undefined = descriptor.field.get_default()
+            columns = self._translated[descriptor] = (
+                tuple(build_localized_fieldname(name, language) for language in order),
+                undefined,
+            )
+        return columns
 
     def absolute(self, path):
         """`request.build_absolute_uri(path)`, without parsing a plain absolute path."""
@@ -206,6 +229,10 @@ def _attribute_reader(field, model):
     declared = getattr(model, name, None)
     if isinstance(field, relations.RelatedField) and field.use_pk_only_optimization():
         return None
+    if isinstance(declared, TranslationFieldDescriptor) and not isinstance(
+        declared.field, ModelFileField
+    ):
+        return partial(_translated, declared)
     call = callable(declared) and not isinstance(declared, type)
     fallback = _missing_value(field)
     return partial(_read, name, call, fallback)
@@ -243,6 +270,18 @@ def _read(name, call, fallback, instance, state):
             raise
         return fallback()
     return value() if call else value
+
+
+def _translated(descriptor, instance, state):
+    """`descriptor.__get__(instance)` (modeltranslation): the first meaningful value among the
+    field's columns in the language order; anything else (a fallback value, the default) from
+    the descriptor itself."""
+    columns, undefined = state.translated_columns(descriptor)
+    for column in columns:
+        value = getattr(instance, column, None)
+        if value is not None and value != undefined:
+            return value
+    return descriptor.__get__(instance, type(instance))
 
 
 def _plain_value(attribute, represent, instance, state):

@@ -165,3 +165,22 @@ def test_lists_and_details_do_not_take_drfs_path(monkeypatch):
             response = client.get(url)
             assert response.status_code == 200, url
             assert response.json(), url
+
+
+def test_translated_fields_fall_back_as_modeltranslation_does(monkeypatch):
+    """A title only in Turkish, a city only in Russian (no fallback reaches it), a note empty
+    in every language: each language's response is DRF's, with modeltranslation's fallbacks."""
+    meeting = factories.MeetingFactory(
+        title_en="", title_tr="Dışişleri Bakanları Konseyi", title_ru="",
+        city_en="", city_tr="", city_ru="Баку", note_en="", note_tr="", note_ru="",
+    )  # fmt: skip
+    client = anonymous_client()
+    values = {}
+    for language in LANGUAGES:
+        url = f"{detail_url('meetings', meeting.slug)}?lang={language}"
+        fast, slow = both_ways(client, url, monkeypatch)
+        assert fast == slow, language
+        data = client.get(url).json()
+        values[language] = (data["title"], data["city"], data["note"])
+    assert values["en"] == ("Dışişleri Bakanları Konseyi", "", "")
+    assert values["ru"] == ("Dışişleri Bakanları Konseyi", "Баку", "")
