@@ -18,6 +18,7 @@ from .filters import MeetingFilterSet
 from .models import JointStatement, Meeting
 
 CALENDAR_PRODUCT_ID = "-//OTS Secretariat//otscoop//EN"
+CALENDAR_MAX_EVENTS = 500
 
 
 def _all_day_span(meeting) -> tuple[datetime.date, datetime.date]:
@@ -62,13 +63,16 @@ def meetings_calendar(request):
     """`/meetings.ics`: the published meetings as an iCalendar feed, with the list's filters.
 
     Meetings known only to the year are left out: a calendar cannot show them without
-    inventing a day or a month.
+    inventing a day or a month. The feed holds the latest CALENDAR_MAX_EVENTS meetings that
+    match (by start date, the upcoming ones included), in date order; the filters (a year, a
+    date range, a council) reach older ones. A calendar subscription fetches the whole feed
+    every few hours, so its size must not grow with the archive.
     """
     queryset = (
         Meeting.objects.published()
         .exclude(date_precision=DatePrecision.YEAR)
         .select_related("council", "host_state")
-        .order_by("start_date", "id")
+        .order_by("-start_date", "-id")
     )
     filterset = MeetingFilterSet(request.GET, queryset=queryset)
     if not filterset.is_valid():
@@ -85,7 +89,8 @@ def meetings_calendar(request):
     cal.add("prodid", CALENDAR_PRODUCT_ID)
     cal.add("version", "2.0")
     cal.add("x-wr-calname", _("OTS meetings"))
-    for meeting in filterset.qs:
+    latest = list(filterset.qs[:CALENDAR_MAX_EVENTS])
+    for meeting in reversed(latest):
         cal.add_component(meeting_event(meeting, request))
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="meetings.ics"'

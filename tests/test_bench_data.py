@@ -118,3 +118,17 @@ def test_new_rows_get_fresh_ids_after_the_bulk_insert():
         start_date=meeting.start_date,
     )
     assert copy.pk > meeting.pk
+
+
+def test_runs_on_top_of_the_demo_data():
+    """As its docstring says: numbered meetings go on from the demo's numbers, reference rows
+    are the demo's, and the demo's records are left as they were."""
+    call_command("load_demo", verbosity=0)
+    demo_meetings = set(Meeting.objects.values_list("slug", "number"))
+    demo_states = State.objects.count()
+    call_command(
+        "bench_data", seed=5, stdout=StringIO(), meetings=300, statements=20, candidacies=5
+    )
+    assert demo_meetings <= set(Meeting.objects.values_list("slug", "number"))
+    assert Meeting.objects.count() == len(demo_meetings) + 300
+    assert State.objects.count() == demo_states

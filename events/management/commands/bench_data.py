@@ -655,7 +655,14 @@ class Command(BaseCommand):
     # ------------------------------------------------------------------ meetings
     def meetings(self, count: int):
         rng = self.rng
-        numbers: dict[tuple, int] = {}
+        # Numbered meetings go on from the numbers already there (`load_demo`'s summits).
+        numbers: dict[tuple, int] = {
+            (row["council_id"], row["kind"]): row["top"]
+            for row in Meeting.objects.filter(number__isnull=False)
+            .order_by()  # no default ordering in the GROUP BY
+            .values("council_id", "kind")
+            .annotate(top=Max("number"))
+        }
         self.meeting_rows = []  # (id, start, precision, council index, kind) for statements
         for index in range(count):
             council_index, kind, _weight = pick(rng, self.meeting_kinds)
