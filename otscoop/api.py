@@ -6,20 +6,16 @@
 - `ApiModelSerializer`: validates writes through the model (`full_clean()`), so the API keeps
   the same rules as the admin; choice fields become named enums in the OpenAPI schema.
 - `BriefRelatedField`: a relation shown as a brief nested object and written as a slug.
-- `ApiFilterSet`: the shared FilterSets plus `updated_since`, with year filters that accept
-  whole numbers only.
-- `ApiPagination`, `ApiOrderingFilter`, `ApiSearchFilter`, `CSVRenderer`, `ApiAutoSchema`.
+- `ApiPagination`, `CSVRenderer`, `ApiAutoSchema`; filtering (`ApiFilterSet`, ordering and
+  search) is in `otscoop.api_filters`, the read path of serializers in `otscoop.api_read`.
 - Content language: `?lang=` (or else `Accept-Language`) picks the language of the response.
 """
 
 import copy
 import csv
-import datetime
 import io
 import re
 
-import django_filters
-from django import forms
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -31,7 +27,7 @@ from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
-from django.utils.text import capfirst, format_lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django_filters.rest_framework import DjangoFilterBackend
@@ -39,13 +35,12 @@ from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import ResolvedComponent, build_choice_description_list
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter
 from modeltranslation import settings as modeltranslation_settings
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from rest_framework import (
     exceptions,
-    filters,
     permissions,
     relations,
     routers,
@@ -60,6 +55,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from . import api_read
+from .api_filters import ApiOrderingFilter, ApiSearchFilter
 from .models import Published, Source
 from .pagination import CachedCountPaginator
 
@@ -193,179 +189,6 @@ class ApiPagination(PageNumberPagination):
                 "schema": {"type": "integer", "minimum": 1},
             },
         ]
-
-
-class ApiOrderingFilter(filters.OrderingFilter):
-    """`?ordering=` among the view's `ordering_fields` (comma-separated, `-` for descending).
-
-    DRF drops unknown fields silently; here they are a 400 naming `ordering`. The primary key
-    always ends the ordering, so that pages are stable when other values tie.
-    """
-
-    def get_ordering(self, request, queryset, view):
-        params = request.query_params.get(self.ordering_param)
-        if not params:
-            return self.get_default_ordering(view)
-        fields = [param.strip() for param in params.split(",")]
-        valid = self.remove_invalid_fields(queryset, fields, view, request)
-        invalid = [field for field in fields if field not in valid]
-        if invalid:
-            raise exceptions.ValidationError(
-                {
-                    self.ordering_param: [
-                        _("Unknown ordering field(s): %(invalid)s. Use: %(valid)s.")
-                        % {
-                            "invalid": ", ".join(invalid),
-                            "valid": ", ".join(self.ordering_terms(view)),
-                        }
-                    ]
-                }
-            )
-        return valid
-
-    def filter_queryset(self, request, queryset, view):
-        ordering = self.get_ordering(request, queryset, view)
-        if not ordering:
-            ordering = queryset.query.order_by or queryset.model._meta.ordering
-        return queryset.order_by(*ordering, "pk")
-
-    @staticmethod
-    def ordering_terms(view):
-        fields = [field if isinstance(field, str) else field[0] for field in view.ordering_fields]
-        return [term for field in fields for term in (field, f"-{field}")]
-
-    def get_schema_operation_parameters(self, view):
-        return [
-            {
-                "name": self.ordering_param,
-                "required": False,
-                "in": "query",
-                "description": str(
-                    _(
-                        "Sort order: one or more fields separated by commas, each optionally "
-                        "prefixed with `-` for descending order. Unknown fields are a 400."
-                    )
-                ),
-                "schema": {
-                    "type": "array",
-                    "items": {"type": "string", "enum": self.ordering_terms(view)},
-                },
-                "style": "form",
-                "explode": False,
-            }
-        ]
-
-
-class ApiSearchFilter(filters.SearchFilter):
-    def get_schema_operation_parameters(self, view):
-        return [
-            {
-                "name": self.search_param,
-                "required": False,
-                "in": "query",
-                "description": str(
-                    _("Search words, all of which must appear in one of: %(fields)s.")
-                    % {
-                        "fields": ", ".join(
-                            field.lstrip("^=@$").replace("__", " ") for field in view.search_fields
-                        )
-                    }
-                ),
-                "schema": {"type": "string"},
-            }
-        ]
-
-
-# --- Filters ---------------------------------------------------------------------------------
-
-
-class UtcDateTimeField(django_filters.fields.IsoDateTimeField):
-    """An ISO 8601 date-time, passed on in UTC: PostgreSQL refuses offsets past ±15:59 that
-    ISO allows, and the date-time must exist in UTC (year 1 at +01:00 does not)."""
-
-    def to_python(self, value):
-        result = super().to_python(value)
-        if result is None:
-            return None
-        try:
-            return result.astimezone(datetime.UTC)
-        except (OverflowError, ValueError) as error:
-            raise forms.ValidationError(_("Enter a valid date/time.")) from error
-
-
-class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
-    field_class = UtcDateTimeField
-
-
-class YearFilter(django_filters.NumberFilter):
-    """A year as a whole number: `1999.5` is an error, not quietly 1999."""
-
-    field_class = forms.IntegerField
-
-
-class StrictBooleanField(forms.Field):
-    """`true`/`false` (or 1/0); anything else is an error rather than "no filter"."""
-
-    widget = forms.TextInput
-    values = {"true": True, "1": True, "false": False, "0": False}
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        try:
-            return self.values[str(value).lower()]
-        except KeyError:
-            raise forms.ValidationError(_("Enter true or false.")) from None
-
-
-class StrictBooleanFilter(django_filters.BooleanFilter):
-    field_class = StrictBooleanField
-
-
-class ApiFilterSet(django_filters.FilterSet):
-    """Base of every API FilterSet: `updated_since`, and filters described for the schema.
-
-    The API subclasses each shared FilterSet (`class MeetingFilterSet(ApiFilterSet,
-    filters.MeetingFilterSet)`), so the public pages keep theirs unchanged. Inherited filters
-    are copied before they are adapted: year filters take whole numbers, and filters by slug
-    say so in the schema.
-    """
-
-    updated_since = UpdatedSinceFilter(
-        field_name="updated_at",
-        lookup_expr="gte",
-        label=_("Changed at or after this ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z"),
-    )
-
-    @classmethod
-    def get_filters(cls):
-        filters_ = super().get_filters()
-        for name, filter_ in list(filters_.items()):
-            if isinstance(filter_, django_filters.ModelChoiceFilter) and (
-                filter_.extra.get("to_field_name") == "slug"
-            ):
-                filter_ = copy.deepcopy(filter_)
-                description = format_lazy("{label} {note}", label=filter_.label, note=_("(slug)"))
-                filters_[name] = extend_schema_field(
-                    {"type": "string", "description": description}
-                )(filter_)
-            elif (
-                isinstance(filter_, django_filters.NumberFilter)
-                and not isinstance(filter_, YearFilter)
-                and filter_.lookup_expr == "year"
-            ):
-                year = YearFilter(
-                    field_name=filter_.field_name,
-                    lookup_expr="year",
-                    label=filter_.label,
-                    **filter_.extra,
-                )
-                schema = {"type": "integer", "description": filter_.label}
-                for key, keyword in (("min_value", "minimum"), ("max_value", "maximum")):
-                    if filter_.extra.get(key) is not None:
-                        schema[keyword] = filter_.extra[key]
-                filters_[name] = extend_schema_field(schema)(year)
-        return filters_
 
 
 # --- Serializer fields -----------------------------------------------------------------------

@@ -9,7 +9,8 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from memberships.models import Candidacy
-from otscoop.api import ApiFilterSet, ApiViewSet
+from otscoop.api import ApiViewSet
+from otscoop.api_filters import ApiFilterSet
 
 from .. import filters
 from ..choices import CouncilKind

@@ -8,7 +8,8 @@ import django_filters
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from otscoop.api import ApiFilterSet, ApiViewSet, StrictBooleanFilter
+from otscoop.api import ApiViewSet
+from otscoop.api_filters import ApiFilterSet, StrictBooleanFilter
 
 from .. import filters
 from ..choices import (
