@@ -57,14 +57,24 @@ class SourceFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Source {n}")
 
 
+def _free_state_code(field: str, n: int, width: int) -> str:
+    """The n-th code, or the next one no state has yet (the demo data's states hold real
+    codes that the sequence reaches after enough states in one test session)."""
+    code = _letters(n, width)
+    while State.objects.filter(**{field: code}).exists():
+        n += 1
+        code = _letters(n, width)
+    return code
+
+
 class StateFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = State
 
     name = factory.Sequence(lambda n: f"State {n}")
     slug = factory.Sequence(lambda n: f"state-{n}")
-    iso2 = factory.Sequence(lambda n: _letters(n + 100, 2))
-    iso3 = factory.Sequence(lambda n: _letters(n + 3000, 3))
+    iso2 = factory.Sequence(lambda n: _free_state_code("iso2", n + 100, 2))
+    iso3 = factory.Sequence(lambda n: _free_state_code("iso3", n + 3000, 3))
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
