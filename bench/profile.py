@@ -8,7 +8,8 @@ millisecond. Each sample is given to one part, by the innermost frame that belon
 - SQL building: the ORM turning querysets into SQL (`django/db/models/sql`, expressions);
 - ORM objects: querysets, rows made into model instances, modeltranslation's fields;
 - Django templates, Jinja2 templates (the rows, the filter widgets), forms and filters,
-  DRF serializers, translations (gettext), URLs (reverse, resolve);
+  DRF serializers (with our read plans, `otscoop/api_read.py`), translations (gettext),
+  URLs (reverse, resolve);
 - other: middleware, views, sessions, JSON, the handler.
 
 Usage: profile.py COOKIE_NAME=SESSION PATH [PATH ...]; prints `BENCH_PROFILE {json}`.
@@ -66,6 +67,7 @@ PARTS = [
             "/rest_framework/fields.py",
             "/rest_framework/relations.py",
             "/api/serializers.py",
+            "/otscoop/api_read.py",
         ),
     ),
     ("Django templates", ("/django/template/", "/templatetags/")),

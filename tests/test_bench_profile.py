@@ -35,6 +35,7 @@ def profile_module():
         ("/repo/templates/jinja2/rows/meetings.html", "Jinja2 templates"),
         ("/x/site-packages/rest_framework/serializers.py", "DRF serializers"),
         ("/repo/events/api/serializers.py", "DRF serializers"),
+        ("/repo/otscoop/api_read.py", "DRF serializers"),
         ("/x/site-packages/django/template/base.py", "Django templates"),
         ("/x/site-packages/django/utils/translation/trans_real.py", "translations"),
         ("/x/site-packages/django/urls/resolvers.py", "URLs"),
