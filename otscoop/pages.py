@@ -4,6 +4,7 @@ from functools import cache
 
 from django.forms.renderers import Jinja2
 from django_filters.views import FilterView
+from markupsafe import escape
 
 from .pagination import CachedCountPaginator
 
@@ -46,8 +47,8 @@ class FilteredListView(PaginatedMixin, FilterView):
 
     def get_filterset(self, filterset_class):
         filterset = super().get_filterset(filterset_class)
-        # Django's own widget templates, rendered by Jinja2: the same markup, and the selects'
-        # options (states, councils, kinds) no longer cost a template include each.
+        # Django's own widget templates, rendered by Jinja2 (the selects written in Python):
+        # the same markup, without a template include per option.
         filterset.form.renderer = filter_form_renderer()
         return filterset
 
@@ -65,9 +66,59 @@ class FilteredListView(PaginatedMixin, FilterView):
         return context
 
 
+SELECT_TEMPLATE = "django/forms/widgets/select.html"
+OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
+
+
+class FilterFormRenderer(Jinja2):
+    """Django's Jinja2 form renderer, with each select written out in Python.
+
+    A filter form's selects hold some thirty options (councils, states, kinds); Django's
+    templates render each through an include of its own. `select_html` writes the markup those
+    templates give, byte for byte (tests/test_render_shortcuts.py compares them), from the same
+    widget context, so the options, their order and what is selected stay Django's.
+    """
+
+    def render(self, template_name, context, request=None):
+        if template_name == SELECT_TEMPLATE:
+            html = select_html(context["widget"])
+            if html is not None:
+                return html
+        return super().render(template_name, context, request)
+
+
+def _attrs_html(attrs) -> str:
+    """django/forms/widgets/attrs.html: `True` gives a bare attribute, `False` none."""
+    return "".join(
+        f" {escape(name)}" if value is True else f' {escape(name)}="{escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+def select_html(widget) -> str | None:
+    """django/forms/widgets/select.html for a widget context (None for options drawn by
+    another template: the renderer then uses the templates)."""
+    parts = [f'<select name="{escape(widget["name"])}"{_attrs_html(widget["attrs"])}>']
+    for group_name, group_choices, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{escape(group_name)}">')
+        for option in group_choices:
+            if option["template_name"] != OPTION_TEMPLATE:
+                return None
+            parts.append(
+                f'\n  <option value="{escape(option["value"])}"{_attrs_html(option["attrs"])}>'
+                f"{escape(option['label'])}</option>"
+            )
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")
+    return "".join(parts)
+
+
 @cache
 def filter_form_renderer():
-    return Jinja2()
+    return FilterFormRenderer()
 
 
 def last_updated(records):

@@ -21,7 +21,7 @@ from otscoop.choices import DatePrecision
 from otscoop.dates import format_partial_date
 from otscoop.links import slug_url, view_url
 
-from .factories import CouncilFactory, MeetingFactory, StateFactory
+from .factories import CouncilFactory, MeetingFactory, StateFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -256,3 +256,69 @@ def test_summit_timeline_is_paged_oldest_first(client):
         SummitListView.paginate_by + 1,
         SummitListView.paginate_by + 2,
     ]
+
+
+FILTER_QUERIES = [
+    {},
+    {"council": "cfm", "kind": "summit", "year": "2020", "host_state": "st-amp"},
+    {"council": "no-such", "kind": "bogus", "year": "x", "date_from": "2020-01-01"},
+    {"topic": "energy", "state": "st-<&>", "outcome": "elected", "organization": "un"},
+]
+
+
+@pytest.mark.parametrize("language", ["en", "tr", "ru"])
+def test_filter_form_selects_written_in_python_are_the_templates_markup(language):
+    """Every select of every public filter form, chosen values, bad values and markup in the
+    names included, is what Django's Jinja2 widget templates give."""
+    from django.forms.renderers import Jinja2
+    from django.http import QueryDict
+
+    from events.filters import (
+        ElectionObservationMissionFilterSet,
+        JointStatementFilterSet,
+        MeetingFilterSet,
+    )
+    from memberships.filters import CandidacyFilterSet
+    from otscoop.pages import filter_form_renderer
+
+    CouncilFactory(name="Council <of> “Foreign” & Ministers", slug="cfm")
+    StateFactory(name="Türkiye & <Co>", slug="st-amp")
+    TopicFactory(name="Energy & <transit>", slug="energy")
+    templates = Jinja2()
+    compared = 0
+    with translation.override(language):
+        for filterset_class in (
+            MeetingFilterSet,
+            JointStatementFilterSet,
+            ElectionObservationMissionFilterSet,
+            CandidacyFilterSet,
+        ):
+            for query in FILTER_QUERIES:
+                data = QueryDict(mutable=True)
+                data.update(query)
+                form = filterset_class(
+                    data, queryset=filterset_class._meta.model.objects.all()
+                ).form
+                for name in form.fields:
+                    form.renderer = templates
+                    expected = str(form[name])
+                    form.renderer = filter_form_renderer()
+                    assert str(form[name]) == expected, (filterset_class.__name__, name, query)
+                    compared += "<select" in expected
+    assert compared >= 4 * len(FILTER_QUERIES)
+
+
+def test_select_written_in_python_handles_groups_and_boolean_attributes():
+    from django import forms
+    from django.forms.renderers import Jinja2
+
+    from otscoop.pages import filter_form_renderer, select_html
+
+    widget = forms.Select(
+        attrs={"required": True, "disabled": False, "data-x": 'a"b', "class": "c"},
+        choices=[("", "—"), ("Group <1>", [("a", "A & a"), (2, "Two")]), ("z", "Zed")],
+    )
+    for value in (None, "a", 2, "z", "<none>"):
+        assert select_html(widget.get_context("field", value, None)["widget"])  # no fallback
+        expected = widget.render("field", value, renderer=Jinja2())
+        assert widget.render("field", value, renderer=filter_form_renderer()) == expected
