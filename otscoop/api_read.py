@@ -38,7 +38,6 @@ from rest_framework.fields import SkipField, empty
 from rest_framework.settings import api_settings
 
 from .links import lookup_url
-from .models import Published
 
 # Set to False (tests do) to compare with DRF's own path.
 enabled = True
@@ -68,7 +67,7 @@ class ResponseState:
     """What a plan needs from the response: the request, its scheme and host, and who may see
     drafts (asked once per model)."""
 
-    __slots__ = ("request", "origin", "plain_reverse", "_sees_drafts", "_translated")
+    __slots__ = ("request", "origin", "plain_reverse", "_translated")
 
     def __init__(self, request):
         self.request = request
@@ -79,7 +78,6 @@ class ResponseState:
         self.plain_reverse = getattr(request, "versioning_scheme", None) is None and not (
             override and override in request.GET
         )
-        self._sees_drafts = {}
         self._translated = {}
 
     def translated_columns(self, descriptor):
@@ -105,16 +103,8 @@ class ResponseState:
         return self.request.build_absolute_uri(path)
 
     def visible(self, instance):
-        """`otscoop.api.is_visible`, with the permission asked once per model and response."""
-        if not isinstance(instance, Published) or instance.is_published:
-            return True
-        model = type(instance)
-        sees = self._sees_drafts.get(model)
-        if sees is None:
-            from .api import has_view_permission
-
-            sees = self._sees_drafts[model] = has_view_permission(self.request, model)
-        return sees
+        """`otscoop.api.is_visible` for this response's request."""
+        return _api().is_visible(instance, self.request)
 
 
 def response_state(context):

@@ -145,9 +145,13 @@ def test_search_for_a_rare_word_reads_the_stored_documents_gin_index(many_rows):
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         text = plan(match)
+        count_text = plan(count)
         cursor.execute("SET LOCAL enable_seqscan = on")
     assert "Bitmap Index Scan on events_meeting_document" in text, text
     assert "to_tsvector" not in text, text  # stored vectors, never recomputed per row
+    # The page's capped count, given the choice: an index, never the table read whole.
+    assert "Seq Scan on events_meeting" not in count_text, count_text
+    assert "to_tsvector" not in count_text, count_text
     # The page: from the same index or down the date index (the planner weighs how many
     # rows it expects the word in), but never a whole-table read or a recomputed vector.
     text = plan(page)
