@@ -5,24 +5,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from memberships.models import State
+from otscoop.filter_choices import SlugChoiceFilter
 
 from .choices import ElectionKind, MeetingKind, StatementKind
 from .models import Council, ElectionObservationMission, JointStatement, Meeting, Topic
 
 
 def state_filter(field_name, label):
-    return django_filters.ModelChoiceFilter(
-        field_name=field_name,
-        queryset=State.objects.all(),
-        to_field_name="slug",
-        label=label,
-    )
+    return SlugChoiceFilter(State, field_name=field_name, label=label)
 
 
 class MeetingFilterSet(django_filters.FilterSet):
-    council = django_filters.ModelChoiceFilter(
-        queryset=Council.objects.all(), to_field_name="slug", label=_("Council")
-    )
+    council = SlugChoiceFilter(Council, label=_("Council"))
     kind = django_filters.ChoiceFilter(choices=MeetingKind.choices, label=_("Kind"))
     year = django_filters.NumberFilter(
         field_name="start_date", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
@@ -47,14 +41,10 @@ class MeetingFilterSet(django_filters.FilterSet):
 
 
 class JointStatementFilterSet(django_filters.FilterSet):
-    council = django_filters.ModelChoiceFilter(
-        queryset=Council.objects.all(), to_field_name="slug", label=_("Council")
-    )
+    council = SlugChoiceFilter(Council, label=_("Council"))
     kind = django_filters.ChoiceFilter(choices=StatementKind.choices, label=_("Kind"))
     signatory = state_filter("signatories", _("Signatory"))
-    topic = django_filters.ModelChoiceFilter(
-        field_name="topics", queryset=Topic.objects.all(), to_field_name="slug", label=_("Topic")
-    )
+    topic = SlugChoiceFilter(Topic, field_name="topics", label=_("Topic"))
     year = django_filters.NumberFilter(
         field_name="issued_on", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
     )

@@ -3,21 +3,18 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from otscoop.filter_choices import SlugChoiceFilter
+
 from .choices import CandidacyOutcome, SupportVisibility
 from .models import Candidacy, Organization, State
 
 
 class CandidacyFilterSet(django_filters.FilterSet):
-    state = django_filters.ModelChoiceFilter(
-        queryset=State.objects.all(), to_field_name="slug", label=_("Candidate state")
-    )
-    organization = django_filters.ModelChoiceFilter(
-        queryset=Organization.objects.all(), to_field_name="slug", label=_("Organization")
-    )
+    state = SlugChoiceFilter(State, label=_("Candidate state"))
+    organization = SlugChoiceFilter(Organization, label=_("Organization"))
     outcome = django_filters.ChoiceFilter(choices=CandidacyOutcome.choices, label=_("Outcome"))
-    supporting_state = django_filters.ModelChoiceFilter(
-        queryset=State.objects.all(),
-        to_field_name="slug",
+    supporting_state = SlugChoiceFilter(
+        State,
         method="filter_supporting_state",
         label=_("Supported by"),
     )

@@ -10,8 +10,11 @@ Only anonymous GET requests are cached: a request with a session cookie or an
 Authorization header (staff, API tokens) is always rendered fresh, since it may see drafts.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import logging
+import secrets
 
 from django.apps import apps
 from django.conf import settings
@@ -45,16 +48,89 @@ KEPT_HEADERS = (
 )
 
 
+# Inside a request: what it has read of the shared cache's bookkeeping (the generation), so
+# that the page, its row count and its filter options agree and cost one round trip. Set by
+# AnonymousPageCacheMiddleware for each request; None outside requests (commands, shells).
+_request_scope: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "otscoop_request_scope", default=None
+)
+
+
+def _first_generation() -> int:
+    # A random start rather than 1: after the cache is emptied (Redis restarted or flushed) the
+    # counter must not come back to a value a worker still holds entries for (process_cached).
+    return secrets.randbelow(2**48) + 1
+
+
+def _read(*keys) -> tuple[int, dict]:
+    """The current generation and `keys` from the shared cache, in one round trip; within a
+    request the generation is read once and kept."""
+    scope = _request_scope.get()
+    if scope is not None and "generation" in scope:
+        return scope["generation"], (cache.get_many(keys) if keys else {})
+    found = cache.get_many([GENERATION_KEY, *keys])
+    generation = found.pop(GENERATION_KEY, None)
+    if generation is None:  # new or emptied cache
+        cache.add(GENERATION_KEY, _first_generation(), timeout=None)
+        generation = cache.get(GENERATION_KEY, 0)
+    if scope is not None:
+        scope["generation"] = generation
+    return generation, found
+
+
 def current_generation() -> int:
-    return cache.get(GENERATION_KEY, 0)
+    return _read()[0]
+
+
+def generation_cached(key: str, compute, timeout: int):
+    """`compute()`, kept in the shared cache until the content next changes.
+
+    The entry carries the generation it was computed at, so every worker sees a change at once.
+    Without the cache (an outage) the value is computed each time.
+    """
+    try:
+        generation, found = _read(key)
+    except Exception:
+        return compute()
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    with contextlib.suppress(Exception):  # a cache outage only costs the next computation
+        cache.set(key, (generation, value), timeout)
+    return value
+
+
+_process_entries: dict[str, tuple[int, object]] = {}
+
+
+def process_cached(key: str, compute):
+    """`compute()`, kept in this process's memory until the content next changes.
+
+    For small values every page needs (a few keys, never one per query): no round trip beyond
+    the request's one read of the generation. Without the cache it is computed each time.
+    """
+    try:
+        generation = current_generation()
+    except Exception:
+        return compute()
+    entry = _process_entries.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    _process_entries[key] = (generation, value)
+    return value
 
 
 def invalidate() -> None:
     """Make every cached page stale (in every process sharing the cache)."""
+    scope = _request_scope.get()
+    if scope is not None:  # the rest of this request reads the new generation
+        scope.pop("generation", None)
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:  # no counter yet (new or flushed cache)
-        if not cache.add(GENERATION_KEY, 1, timeout=None):
+    except ValueError:  # no counter yet (new or emptied cache)
+        if not cache.add(GENERATION_KEY, _first_generation(), timeout=None):
             cache.incr(GENERATION_KEY)
 
 
@@ -94,15 +170,21 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_scope.set({})
+        try:
+            return self.respond(request)
+        finally:
+            _request_scope.reset(token)
+
+    def respond(self, request):
         if not self.is_cacheable_request(request):
             return self.get_response(request)
         key = self.key(request)
         try:
-            found = cache.get_many([GENERATION_KEY, key])
+            generation, found = _read(key)
         except Exception:  # the cache being down must not take the site down
             logger.warning("cache unavailable, rendering without it", exc_info=True)
             return self.get_response(request)
-        generation = found.get(GENERATION_KEY, 0)
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
             return self.rebuild(entry)

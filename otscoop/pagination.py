@@ -6,15 +6,13 @@ computed once per distinct filter after each change to the content and then reus
 worker, for the website and the API alike.
 """
 
-import contextlib
 import hashlib
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
-from .cache import GENERATION_KEY
+from .cache import generation_cached
 
 COUNT_TIMEOUT = 60 * 60
 
@@ -30,15 +28,4 @@ class CachedCountPaginator(Paginator):
         sql, params = queryset.order_by().values("pk").query.sql_with_params()
         digest = hashlib.md5(f"{sql}|{params!r}".encode()).hexdigest()
         key = f"otscoop:count:{queryset.db}:{digest}"
-        try:
-            found = cache.get_many([GENERATION_KEY, key])
-        except Exception:
-            return super().count
-        generation = found.get(GENERATION_KEY, 0)
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation:
-            return entry[1]
-        count = queryset.count()
-        with contextlib.suppress(Exception):  # a cache outage only costs the next COUNT
-            cache.set(key, (generation, count), COUNT_TIMEOUT)
-        return count
+        return generation_cached(key, queryset.count, COUNT_TIMEOUT)
