@@ -1,6 +1,8 @@
 """WHO: states, their membership of the OTS, other organizations, candidacies and the support
 they get, and the OTS's own observer status at other organizations."""
 
+from functools import lru_cache
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -105,9 +107,15 @@ class State(Timestamped):
     @property
     def flag(self) -> str:
         """The flag emoji built from the ISO code (regional indicator symbols); "" without one."""
-        if not self.iso2:
-            return ""
-        return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in self.iso2.upper())
+        return flag_emoji(self.iso2)
+
+
+@lru_cache(maxsize=512)
+def flag_emoji(iso2: str) -> str:
+    """Regional indicator symbols for a two-letter ISO code: the flag emoji ("" without one)."""
+    if not iso2:
+        return ""
+    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in iso2.upper())
 
 
 class Membership(Timestamped):

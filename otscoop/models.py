@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.hashable import make_hashable
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -25,6 +26,23 @@ def choice_labels(field) -> dict:
     return labels
 
 
+_DISPLAYED_LABELS = WeakKeyDictionary()
+
+
+def displayed_labels(field, language) -> dict:
+    """{value: label as text in `language`} of a choice field, kept per field and language."""
+    per_language = _DISPLAYED_LABELS.get(field)
+    if per_language is None:
+        per_language = _DISPLAYED_LABELS[field] = {}
+    labels = per_language.get(language)
+    if labels is None:
+        labels = per_language[language] = {
+            value: force_str(label, strings_only=True)
+            for value, label in choice_labels(field).items()
+        }
+    return labels
+
+
 class Timestamped(models.Model):
     """When a record was created and last changed (shown as "last updated" on public pages)."""
 
@@ -38,9 +56,13 @@ class Timestamped(models.Model):
         # What every `get_<field>_display()` calls. Django's own builds
         # `dict(make_hashable(field.flatchoices))` on each call, and hashing the whole choice
         # list evaluates every lazy label (one gettext per choice); a list page with 25 rows
-        # paid ~1,000 gettext calls for it. Same result, one dict per field.
+        # paid ~1,000 gettext calls for it. Same result, one dict per field and language.
         value = getattr(self, field.attname)
-        return force_str(choice_labels(field).get(make_hashable(value), value), strings_only=True)
+        labels = displayed_labels(field, get_language())
+        key = make_hashable(value)
+        if key in labels:
+            return labels[key]
+        return force_str(value, strings_only=True)
 
 
 class PublishedQuerySet(models.QuerySet):
