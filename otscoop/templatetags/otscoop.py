@@ -8,13 +8,16 @@ template's worth of node rendering per use, and a list page uses them 50 times.
 from django import template
 from django.conf import settings
 from django.template import engines
+from django.template.defaultfilters import date as date_filter
 from django.urls import translate_url
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language_info
+from django.utils.timezone import template_localtime
+from django.utils.translation import get_language_info, gettext
 
 from otscoop.choices import DatePrecision
 from otscoop.links import view_url
+from otscoop.pages import last_updated
 
 register = template.Library()
 
@@ -104,12 +107,47 @@ def page_url(query_without_page, page_number):
     return f"?{prefix}page={page_number}"
 
 
-# --- Rows of meetings and statements (rendered by Jinja2: see otscoop/jinja2.py) -------------
+@register.simple_tag
+def last_updated_note(value=None, records=None):
+    """ "Last updated:" and the date of `value`, or of the latest `updated_at` among `records`
+    (already loaded); nothing without one."""
+    if not value and records:
+        value = last_updated(records)
+    if not value:
+        return ""
+    value = template_localtime(value)
+    return format_html(
+        '\n<p class="last-updated">{} <time datetime="{}">{}</time></p>\n',
+        gettext("Last updated:"),
+        date_filter(value, "Y-m-d"),
+        date_filter(value, "DATE_FORMAT"),
+    )
+
+
+# --- Pieces rendered by Jinja2 (templates/jinja2/, see otscoop/jinja2.py) ---------------------
+
+
+def _jinja(template_name: str, context: dict) -> str:
+    template = engines["jinja2"].get_template(template_name)
+    return mark_safe(template.render(context))  # autoescaped by Jinja2
 
 
 def _rows(template_name: str, records, **options) -> str:
-    template = engines["jinja2"].get_template(template_name)
-    return mark_safe(template.render({"records": records, **options}))  # autoescaped by Jinja2
+    return _jinja(template_name, {"records": records, **options})
+
+
+@register.simple_tag(takes_context=True)
+def filter_form(context):
+    """A list page's filter form, with the filters it could not apply named."""
+    names = ("request", "filter", "filter_errors", "is_filtered")
+    return _jinja("includes/filters.html", {name: context.get(name) for name in names})
+
+
+@register.simple_tag(takes_context=True)
+def pagination(context):
+    """Links to the previous, next and nearby pages of a list, keeping its filters."""
+    names = ("is_paginated", "page_obj", "paginator", "page_numbers", "query_without_page")
+    return _jinja("includes/pagination.html", {name: context.get(name) for name in names})
 
 
 @register.simple_tag
