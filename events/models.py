@@ -21,6 +21,7 @@ from otscoop.dates import format_partial_date, format_partial_range
 from otscoop.fields import precision_field, sources_field
 from otscoop.links import slug_url
 from otscoop.models import Published, PublishedQuerySet, Timestamped
+from otscoop.references import ReferencedRows
 from otscoop.search import localized
 
 from .choices import (
@@ -94,8 +95,8 @@ class Council(Timestamped):
         return format_partial_date(self.established_on, self.established_on_precision)
 
 
-# What a row of a list shows (templates/jinja2/rows/): lists load only these columns. A row
-# without them would carry every language of the council's description and the state's notes.
+# What a row of a list shows (templates/jinja2/rows/): lists load only these columns. Their
+# council and host state come from the reference tables (otscoop/references.py).
 MEETING_ROW_FIELDS = (
     "slug",
     "title",
@@ -109,12 +110,7 @@ MEETING_ROW_FIELDS = (
     "publication",
     "updated_at",
     "council",
-    "council__slug",
-    "council__name",
     "host_state",
-    "host_state__slug",
-    "host_state__name",
-    "host_state__iso2",
 )
 STATEMENT_ROW_FIELDS = (
     "slug",
@@ -126,15 +122,24 @@ STATEMENT_ROW_FIELDS = (
     "publication",
     "updated_at",
     "council",
-    "council__slug",
-    "council__name",
 )
+
+
+class MeetingRows(ReferencedRows):
+    references = ("council", "host_state")
+
+
+class StatementRows(ReferencedRows):
+    references = ("council",)
 
 
 class MeetingQuerySet(PublishedQuerySet):
     def for_rows(self):
-        """With the council and host state, only the columns a list row shows."""
-        return self.select_related("council", "host_state").only(*MEETING_ROW_FIELDS)
+        """Only the columns a list row shows; the council and host state attached from the
+        reference tables."""
+        rows = self.only(*MEETING_ROW_FIELDS)
+        rows._iterable_class = MeetingRows
+        return rows
 
     def summits(self):
         return self.filter(kind__in=SUMMIT_KINDS)
@@ -429,8 +434,11 @@ class Topic(Timestamped):
 
 class JointStatementQuerySet(PublishedQuerySet):
     def for_rows(self):
-        """With the council, only the columns a list row shows (topics: prefetch them)."""
-        return self.select_related("council").only(*STATEMENT_ROW_FIELDS)
+        """Only the columns a list row shows, the council attached from the reference table
+        (topics: prefetch them)."""
+        rows = self.only(*STATEMENT_ROW_FIELDS)
+        rows._iterable_class = StatementRows
+        return rows
 
     def for_state(self, state):
         return self.filter(signatories=state)

@@ -1,0 +1,48 @@
+"""Small reference tables — councils, states — kept in each worker's memory.
+
+A list row shows its meeting's council and host state. Joining them costs little in PostgreSQL
+but a model instance each in Python: fifty of a meeting list's seventy-five objects, ~0.8 ms
+of an uncached page (bench/RESULTS.md). The tables hold a few dozen rows, so each worker keeps
+them whole, by id, tagged with the content generation the request read (otscoop/cache.py):
+any change to the content reloads them on the next request, in every worker. Instances read
+their translated names in the active language when used, so one copy serves every language.
+
+Rows get them through `ReferencedRows`, the queryset's iterable: a row whose reference is not
+in the table (added since it was loaded) keeps the ordinary lazy foreign key.
+"""
+
+from django.db.models.query import ModelIterable
+
+from .cache import process_cached
+
+
+def reference_table(model) -> dict:
+    """Every `model` record by id, from this worker's memory until the content changes."""
+    return process_cached(
+        f"otscoop:references:{model._meta.label_lower}",
+        lambda: {record.pk: record for record in model._default_manager.all()},
+    )
+
+
+class ReferencedRows(ModelIterable):
+    """Model instances with the foreign keys in `references` attached from reference_table()
+    instead of joined (subclass it to name them)."""
+
+    references: tuple[str, ...] = ()
+
+    def __iter__(self):
+        model = self.queryset.model
+        fields = [model._meta.get_field(name) for name in self.references]
+        tables = {}
+        for record in super().__iter__():
+            for field in fields:
+                key = getattr(record, field.attname)
+                if key is None or field.is_cached(record):
+                    continue
+                table = tables.get(field.name)
+                if table is None:
+                    table = tables[field.name] = reference_table(field.related_model)
+                related = table.get(key)
+                if related is not None:
+                    field.set_cached_value(record, related)
+            yield record
