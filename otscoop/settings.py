@@ -155,6 +155,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://otscoop")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Django's, reusing its redis-py client (otscoop/redis_cache.py).
+    CACHES["default"]["BACKEND"] = "otscoop.redis_cache.RedisCache"
 # Keeps our keys apart from other users of the same Redis database.
 CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="otscoop")
 

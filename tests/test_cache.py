@@ -129,7 +129,7 @@ def redis_cache(settings):
         missing("Redis is not reachable at " + REDIS_URL)
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "otscoop.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "otscoop-test",
         }
@@ -206,3 +206,25 @@ def test_an_emptied_cache_starts_the_generation_somewhere_new(redis_cache):
     cache.clear()
     invalidate()
     assert current_generation() not in seen
+
+
+def test_the_redis_backend_reuses_one_client_and_works_as_djangos(redis_cache):
+    client = redis_cache._cache.get_client()
+    assert redis_cache._cache.get_client(write=True) is client
+    redis_cache.set("a", (1, ["x"]))
+    assert redis_cache.get_many(["a", "missing"]) == {"a": (1, ["x"])}
+    assert redis_cache.add("n", 1) and redis_cache.incr("n") == 2
+    redis_cache.delete("a")
+    assert redis_cache.get("a") is None
+
+
+def test_a_redis_cache_url_selects_the_shared_client_backend():
+    if not redis_available():
+        missing("Redis is not reachable at " + REDIS_URL)
+    run_in_another_process(
+        "from django.conf import settings\n"
+        "assert settings.CACHES['default']['BACKEND'] == 'otscoop.redis_cache.RedisCache'\n"
+        "from django.core.cache import cache\n"
+        "cache.set('otscoop-selected', 1)\n"
+        "assert cache.get('otscoop-selected') == 1\n"
+    )
