@@ -1,12 +1,13 @@
-"""Filters by a record's slug whose select lists come from the shared cache.
+"""Filters by a record's slug whose options and lookups come from the reference tables.
 
 A list page's filter form offers every council, state, organization or topic. Loading them on
 each request costs two queries and some forty model instances, a sixth of an uncached meetings
-page (bench/RESULTS.md). The options — (slug, name in the page's language) — are kept in each
-worker's memory per model and language, tagged with the content generation the request read
-from the shared cache (otscoop/cache.py): any change to the content drops them, in every
-worker at once, so a renamed council shows in the form on the next request. Validating a
-submitted slug still asks the database.
+page (bench/RESULTS.md). They come from the reference tables each worker keeps
+(otscoop/references.py), and the options — (slug, name in the page's language) — are kept per
+model and language too, tagged with the content generation the request read from the shared
+cache (otscoop/cache.py): any change to the content drops them, in every worker at once, so a
+renamed council shows in the form on the next request. A submitted slug is looked up there as
+well; one the table does not know is checked against the database as before.
 """
 
 import django_filters
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 from .cache import process_cached
+from .references import reference_index, reference_table
 
 
 class CachedChoiceIterator(django_filters.fields.ModelChoiceIterator):
@@ -42,13 +44,24 @@ class CachedChoiceIterator(django_filters.fields.ModelChoiceIterator):
             key,
             lambda: [
                 (str(field.prepare_value(obj)), str(field.label_from_instance(obj)))
-                for obj in self.queryset
+                for obj in reference_table(model).values()
             ],
         )
 
 
 class CachedChoiceField(django_filters.fields.ModelChoiceField):
     iterator = CachedChoiceIterator
+
+    def to_python(self, value):
+        # A known slug is the record from the reference table; anything else (empty, the null
+        # choice, a record added since, a wrong slug) is checked by django-filter as usual.
+        if isinstance(value, str) and value:
+            record = reference_index(self.queryset.model, self.to_field_name).get(value)
+            if record is not None and not (
+                self.null_label is not None and value == self.null_value
+            ):
+                return record
+        return super().to_python(value)
 
 
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):

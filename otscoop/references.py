@@ -24,6 +24,14 @@ def reference_table(model) -> dict:
     )
 
 
+def reference_index(model, field_name: str) -> dict:
+    """Every `model` record by the value of a unique field (its slug), like reference_table()."""
+    return process_cached(
+        f"otscoop:references:{model._meta.label_lower}:{field_name}",
+        lambda: {getattr(record, field_name): record for record in reference_table(model).values()},
+    )
+
+
 class ReferencedRows(ModelIterable):
     """Model instances with the foreign keys in `references` attached from reference_table()
     instead of joined (subclass it to name them)."""

@@ -20,7 +20,14 @@ from memberships.filters import CandidacyFilterSet
 from otscoop import cache as content_cache
 from otscoop.filter_choices import SlugChoiceFilter
 
-from .factories import CouncilFactory, OrganizationFactory, StateFactory, TopicFactory, UserFactory
+from .factories import (
+    CouncilFactory,
+    MeetingFactory,
+    OrganizationFactory,
+    StateFactory,
+    TopicFactory,
+    UserFactory,
+)
 from .test_cache import redis_cache, run_in_another_process  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -105,9 +112,22 @@ def test_options_are_kept_per_language(staff_client):
     assert "Dışişleri Bakanları Konseyi" in turkish
 
 
-def test_a_submitted_slug_is_still_checked_against_the_database(staff_client):
-    CouncilFactory(slug="cfm")
-    assert "Council" in page(staff_client, "/en/meetings/?council=cfm")
+def test_a_submitted_slug_is_looked_up_in_the_reference_table(staff_client):
+    council = CouncilFactory(slug="cfm")
+    MeetingFactory(council=council, title="In the council")
+    MeetingFactory(title="Elsewhere")
+    page(staff_client)  # tables loaded
+    with CaptureQueriesContext(connection) as captured:
+        html = page(staff_client, "/en/meetings/?council=cfm")
+    assert "In the council" in html and "Elsewhere" not in html
+    assert council_queries(captured) == []
+
+
+def test_a_slug_the_table_does_not_know_is_checked_against_the_database(staff_client):
+    page(staff_client)  # tables loaded
+    Council.objects.bulk_create([Council(name="New council", slug="new", kind="council")])
+    html = page(staff_client, "/en/meetings/?council=new")  # no signal: the database knows it
+    assert "Select a valid choice" not in html
     html = page(staff_client, "/en/meetings/?council=no-such-council")
     assert "Select a valid choice" in html
 
