@@ -21,7 +21,7 @@ from otscoop.dates import format_partial_date, format_partial_range
 from otscoop.fields import precision_field, sources_field
 from otscoop.links import slug_url
 from otscoop.models import Published, PublishedQuerySet, Timestamped
-from otscoop.references import ReferencedRows
+from otscoop.references import with_references
 from otscoop.search import localized
 
 from .choices import (
@@ -125,21 +125,11 @@ STATEMENT_ROW_FIELDS = (
 )
 
 
-class MeetingRows(ReferencedRows):
-    references = ("council", "host_state")
-
-
-class StatementRows(ReferencedRows):
-    references = ("council",)
-
-
 class MeetingQuerySet(PublishedQuerySet):
     def for_rows(self):
         """Only the columns a list row shows; the council and host state attached from the
         reference tables."""
-        rows = self.only(*MEETING_ROW_FIELDS)
-        rows._iterable_class = MeetingRows
-        return rows
+        return with_references(self.only(*MEETING_ROW_FIELDS), "council", "host_state")
 
     def summits(self):
         return self.filter(kind__in=SUMMIT_KINDS)
@@ -436,9 +426,7 @@ class JointStatementQuerySet(PublishedQuerySet):
     def for_rows(self):
         """Only the columns a list row shows, the council attached from the reference table
         (topics: prefetch them)."""
-        rows = self.only(*STATEMENT_ROW_FIELDS)
-        rows._iterable_class = StatementRows
-        return rows
+        return with_references(self.only(*STATEMENT_ROW_FIELDS), "council")
 
     def for_state(self, state):
         return self.filter(signatories=state)

@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView
 
 from memberships.models import Candidacy, State
 from otscoop.pages import FilteredListView, PaginatedMixin, last_updated
+from otscoop.references import with_references
 
 from .filters import ElectionObservationMissionFilterSet, JointStatementFilterSet, MeetingFilterSet
 from .models import (
@@ -122,22 +123,26 @@ class MeetingDetailView(DetailView):
         return context
 
     def get_queryset(self):
-        return (
-            Meeting.objects.published()
-            .select_related("council", "host_state", "chairmanship_from", "chairmanship_to")
-            .prefetch_related(
-                Prefetch("delegations", queryset=Delegation.objects.select_related("state")),
-                "documents",
-                "sources",
-                Prefetch(
-                    "statements",
-                    queryset=JointStatement.objects.published().order_by("issued_on", "id"),
-                ),
-                Prefetch(
-                    "appointments",
-                    queryset=SecretaryGeneral.objects.select_related("nationality"),
-                ),
-            )
+        # The council and states come from the reference tables (otscoop/references.py).
+        meetings = with_references(
+            Meeting.objects.published(),
+            "council",
+            "host_state",
+            "chairmanship_from",
+            "chairmanship_to",
+        )
+        return meetings.prefetch_related(
+            Prefetch("delegations", queryset=with_references(Delegation.objects.all(), "state")),
+            "documents",
+            "sources",
+            Prefetch(
+                "statements",
+                queryset=JointStatement.objects.published().order_by("issued_on", "id"),
+            ),
+            Prefetch(
+                "appointments",
+                queryset=with_references(SecretaryGeneral.objects.all(), "nationality"),
+            ),
         )
 
 
@@ -200,19 +205,18 @@ class JointStatementDetailView(DetailView):
     context_object_name = "statement"
 
     def get_queryset(self):
-        return (
-            JointStatement.objects.published()
-            .select_related("council", "meeting")
-            .prefetch_related(
-                "signatories",
-                "topics",
-                "documents",
-                "sources",
-                Prefetch(
-                    "endorsed_candidacies",
-                    queryset=Candidacy.objects.published().select_related("state", "organization"),
-                ),
-            )
+        statements = with_references(
+            JointStatement.objects.published().select_related("meeting"), "council"
+        )
+        return statements.prefetch_related(
+            "signatories",
+            "topics",
+            "documents",
+            "sources",
+            Prefetch(
+                "endorsed_candidacies",
+                queryset=with_references(Candidacy.objects.published(), "state", "organization"),
+            ),
         )
 
 

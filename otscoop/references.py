@@ -7,9 +7,12 @@ them whole, by id, tagged with the content generation the request read (otscoop/
 any change to the content reloads them on the next request, in every worker. Instances read
 their translated names in the active language when used, so one copy serves every language.
 
-Rows get them through `ReferencedRows`, the queryset's iterable: a row whose reference is not
-in the table (added since it was loaded) keeps the ordinary lazy foreign key.
+Querysets get them through `with_references()` (an iterable class in place of a join): a record
+whose reference is not in the table (added since it was loaded) keeps the ordinary lazy
+foreign key.
 """
+
+from functools import cache
 
 from django.db.models.query import ModelIterable
 
@@ -54,3 +57,16 @@ class ReferencedRows(ModelIterable):
                 if related is not None:
                     field.set_cached_value(record, related)
             yield record
+
+
+@cache
+def _referenced_rows(names: tuple[str, ...]) -> type[ReferencedRows]:
+    return type("ReferencedRows", (ReferencedRows,), {"references": names})
+
+
+def with_references(queryset, *names):
+    """`queryset` whose records get their foreign keys `names` (to small tables: councils,
+    states) from the reference tables instead of a join (select_related)."""
+    queryset = queryset.all()
+    queryset._iterable_class = _referenced_rows(names)
+    return queryset
