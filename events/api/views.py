@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from memberships.models import Candidacy
 from otscoop.api import ApiViewSet
 from otscoop.api_filters import ApiFilterSet
+from otscoop.references import with_references
 
 from .. import filters
 from ..choices import CouncilKind
@@ -81,10 +82,12 @@ class MeetingViewSet(ApiViewSet):
     ordering_fields = ["start_date", "title", "number", "updated_at"]
 
     def get_queryset(self):
-        return Meeting.objects.select_related(
-            "council", "host_state", "chairmanship_from", "chairmanship_to"
-        ).prefetch_related(
-            Prefetch("delegations", queryset=Delegation.objects.select_related("state")),
+        # Councils and states from the reference tables (otscoop/references.py), not joins.
+        meetings = with_references(
+            Meeting.objects.all(), "council", "host_state", "chairmanship_from", "chairmanship_to"
+        )
+        return meetings.prefetch_related(
+            Prefetch("delegations", queryset=with_references(Delegation.objects.all(), "state")),
             "documents",
             "sources",
         )
@@ -100,12 +103,13 @@ class JointStatementViewSet(ApiViewSet):
     ordering_fields = ["issued_on", "title", "updated_at"]
 
     def get_queryset(self):
-        return JointStatement.objects.select_related("council", "meeting").prefetch_related(
+        statements = with_references(JointStatement.objects.select_related("meeting"), "council")
+        return statements.prefetch_related(
             "signatories",
             "topics",
             Prefetch(
                 "endorsed_candidacies",
-                queryset=Candidacy.objects.select_related("state", "organization"),
+                queryset=with_references(Candidacy.objects.all(), "state", "organization"),
             ),
             "documents",
             "sources",
@@ -133,6 +137,5 @@ class ElectionObservationMissionViewSet(ApiViewSet):
     ordering_fields = ["election_date", "title", "updated_at"]
 
     def get_queryset(self):
-        return ElectionObservationMission.objects.select_related("observed_state").prefetch_related(
-            "participating_states", "partner_organizations", "sources"
-        )
+        missions = with_references(ElectionObservationMission.objects.all(), "observed_state")
+        return missions.prefetch_related("participating_states", "partner_organizations", "sources")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from otscoop.api import ApiViewSet
 from otscoop.api_filters import ApiFilterSet, StrictBooleanFilter
+from otscoop.references import with_references
 
 from .. import filters
 from ..choices import (
@@ -119,7 +120,7 @@ class MembershipViewSet(ApiViewSet):
     ordering_fields = ["start_date", "end_date", "updated_at"]
 
     def get_queryset(self):
-        return Membership.objects.select_related("state").prefetch_related("sources")
+        return with_references(Membership.objects.all(), "state").prefetch_related("sources")
 
 
 class OrganizationViewSet(ApiViewSet):
@@ -131,7 +132,7 @@ class OrganizationViewSet(ApiViewSet):
     ordering_fields = ["name", "acronym", "founded_on", "updated_at"]
 
     def get_queryset(self):
-        return Organization.objects.select_related("parent").prefetch_related("sources")
+        return with_references(Organization.objects.all(), "parent").prefetch_related("sources")
 
 
 class CandidacyViewSet(ApiViewSet):
@@ -144,12 +145,12 @@ class CandidacyViewSet(ApiViewSet):
     ordering_fields = ["term_start", "term_end", "election_date", "post", "updated_at"]
 
     def get_queryset(self):
-        supports = CandidacySupport.objects.select_related("supporting_state")
+        # States and organizations from the reference tables (otscoop/references.py).
+        supports = with_references(CandidacySupport.objects.all(), "supporting_state")
         if not self.has_view_permission(CandidacySupport):
             supports = supports.public()
-        return Candidacy.objects.select_related("state", "organization").prefetch_related(
-            Prefetch("supports", queryset=supports), "sources"
-        )
+        candidacies = with_references(Candidacy.objects.all(), "state", "organization")
+        return candidacies.prefetch_related(Prefetch("supports", queryset=supports), "sources")
 
 
 class ObserverStatusViewSet(ApiViewSet):
@@ -163,6 +164,5 @@ class ObserverStatusViewSet(ApiViewSet):
     ordering_fields = ["direction", "current_stage", "updated_at"]
 
     def get_queryset(self):
-        return ObserverStatus.objects.select_related("organization", "affiliate").prefetch_related(
-            "steps", "sources"
-        )
+        statuses = with_references(ObserverStatus.objects.all(), "organization", "affiliate")
+        return statuses.prefetch_related("steps", "sources")
