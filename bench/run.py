@@ -65,6 +65,8 @@ PG_URL = env_str("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432").rstrip("/
 DATABASE = env_str("BENCH_DATABASE", "otscoop_bench")
 CACHE_URL = env_str("BENCH_CACHE_URL", "redis://127.0.0.1:6379/9")
 RESULTS = Path(env_str("BENCH_RESULTS", str(BENCH_DIR / "RESULTS.md")))
+# Written by hand: what the profiles showed and what was done; copied into RESULTS.
+FINDINGS = BENCH_DIR / "FINDINGS.md"
 KEEP_DB = env_str("BENCH_KEEP_DB", "0") not in ("0", "false", "no")
 
 # The filtered lists: a council and a year, as a visitor would pick them.
@@ -724,6 +726,8 @@ def report(machine: dict, results: list[dict], seconds: float) -> str:
         ]
     out += scale_comparison(results)
     out += ["## Targets", "", *targets(results), ""]
+    if FINDINGS.exists():
+        out += ["## What the profiles showed", "", FINDINGS.read_text().rstrip(), ""]
     return "\n".join(out)
 
 
