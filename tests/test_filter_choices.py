@@ -26,7 +26,6 @@ from .factories import (
     OrganizationFactory,
     StateFactory,
     TopicFactory,
-    UserFactory,
 )
 from .test_cache import redis_cache, run_in_another_process  # noqa: F401 (a fixture)
 
@@ -41,14 +40,8 @@ FILTERSETS = (
 QUERIES = [{}, {"council": "cfm", "host_state": "st-amp", "signatory": "st-amp"}, {"topic": "x"}]
 
 
-@pytest.fixture
-def staff_client(client):
-    # A session: the page cache skips the request, so each page is rendered.
-    client.force_login(UserFactory())
-    return client
-
-
 def page(client, path="/en/meetings/"):
+    """A page rendered afresh: with `editor_client` (a session) the page cache skips it."""
     response = client.get(path)
     assert response.status_code == 200
     return response.content.decode()
@@ -86,12 +79,12 @@ def test_cached_options_render_as_django_filters_own(language):
     assert compared >= 6 * len(QUERIES)
 
 
-def test_options_are_loaded_once_until_something_changes(staff_client):
+def test_options_are_loaded_once_until_something_changes(editor_client):
     council = CouncilFactory(name="Council of Foreign Ministers")
     with CaptureQueriesContext(connection) as first:
-        assert "Council of Foreign Ministers" in page(staff_client)
+        assert "Council of Foreign Ministers" in page(editor_client)
     with CaptureQueriesContext(connection) as second:
-        assert "Council of Foreign Ministers" in page(staff_client)
+        assert "Council of Foreign Ministers" in page(editor_client)
     assert len(council_queries(first)) == 1
     assert council_queries(second) == []
     assert not [query for query in second if 'FROM "memberships_state"' in query["sql"]]
@@ -99,40 +92,40 @@ def test_options_are_loaded_once_until_something_changes(staff_client):
     council.name = "Council of Heads of State"
     council.save()
     with CaptureQueriesContext(connection) as third:
-        html = page(staff_client)
+        html = page(editor_client)
     assert "Council of Heads of State" in html and "Council of Foreign Ministers" not in html
     assert len(council_queries(third)) == 1
 
 
-def test_options_are_kept_per_language(staff_client):
+def test_options_are_kept_per_language(editor_client):
     CouncilFactory(name_en="Council of Foreign Ministers", name_tr="Dışişleri Bakanları Konseyi")
-    english = page(staff_client, "/en/meetings/")
-    turkish = page(staff_client, "/tr/meetings/")
+    english = page(editor_client, "/en/meetings/")
+    turkish = page(editor_client, "/tr/meetings/")
     assert "Council of Foreign Ministers" in english and "Dışişleri" not in english
     assert "Dışişleri Bakanları Konseyi" in turkish
 
 
-def test_a_submitted_slug_is_looked_up_in_the_reference_table(staff_client):
+def test_a_submitted_slug_is_looked_up_in_the_reference_table(editor_client):
     council = CouncilFactory(slug="cfm")
     MeetingFactory(council=council, title="In the council")
     MeetingFactory(title="Elsewhere")
-    page(staff_client)  # tables loaded
+    page(editor_client)  # tables loaded
     with CaptureQueriesContext(connection) as captured:
-        html = page(staff_client, "/en/meetings/?council=cfm")
+        html = page(editor_client, "/en/meetings/?council=cfm")
     assert "In the council" in html and "Elsewhere" not in html
     assert council_queries(captured) == []
 
 
-def test_a_slug_the_table_does_not_know_is_checked_against_the_database(staff_client):
-    page(staff_client)  # tables loaded
+def test_a_slug_the_table_does_not_know_is_checked_against_the_database(editor_client):
+    page(editor_client)  # tables loaded
     Council.objects.bulk_create([Council(name="New council", slug="new", kind="council")])
-    html = page(staff_client, "/en/meetings/?council=new")  # no signal: the database knows it
+    html = page(editor_client, "/en/meetings/?council=new")  # no signal: the database knows it
     assert "Select a valid choice" not in html
-    html = page(staff_client, "/en/meetings/?council=no-such-council")
+    html = page(editor_client, "/en/meetings/?council=no-such-council")
     assert "Select a valid choice" in html
 
 
-def test_options_without_a_working_cache_are_loaded_each_time(staff_client, monkeypatch):
+def test_options_without_a_working_cache_are_loaded_each_time(editor_client, monkeypatch):
     CouncilFactory(name="Council of Foreign Ministers")
 
     def broken(*args, **kwargs):
@@ -141,27 +134,27 @@ def test_options_without_a_working_cache_are_loaded_each_time(staff_client, monk
     monkeypatch.setattr(content_cache.cache, "get_many", broken)
     for _request in range(2):
         with CaptureQueriesContext(connection) as captured:
-            assert "Council of Foreign Ministers" in page(staff_client)
+            assert "Council of Foreign Ministers" in page(editor_client)
         assert len(council_queries(captured)) == 1
 
 
 def test_a_change_in_another_process_refreshes_this_processs_options(
-    staff_client,
+    editor_client,
     redis_cache,  # noqa: F811
 ):
     council = CouncilFactory(name="Before")
-    assert "Before" in page(staff_client)
+    assert "Before" in page(editor_client)
     # Changed without a signal: only the other process's invalidation can make it show.
     Council.objects.filter(pk=council.pk).update(name="After", name_en="After")
-    assert "Before" in page(staff_client)  # this worker's options, until the content changes
+    assert "Before" in page(editor_client)  # this worker's options, until the content changes
     run_in_another_process("from otscoop.cache import invalidate; invalidate()")
-    html = page(staff_client)
+    html = page(editor_client)
     assert "After" in html and "Before" not in html
 
 
-def test_the_generation_is_read_once_per_request(staff_client, monkeypatch):
+def test_the_generation_is_read_once_per_request(editor_client, monkeypatch):
     CouncilFactory()
-    page(staff_client)  # options loaded
+    page(editor_client)  # options loaded
     reads = []
     original = content_cache.cache.get_many
 
@@ -170,6 +163,6 @@ def test_the_generation_is_read_once_per_request(staff_client, monkeypatch):
         return original(keys, *args, **kwargs)
 
     monkeypatch.setattr(content_cache.cache, "get_many", counting)
-    page(staff_client)
+    page(editor_client)
     generation_reads = [keys for keys in reads if content_cache.GENERATION_KEY in keys]
     assert len(generation_reads) == 1, reads

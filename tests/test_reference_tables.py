@@ -16,23 +16,11 @@ from .factories import (
     JointStatementFactory,
     MeetingFactory,
     StateFactory,
-    UserFactory,
 )
 from .test_cache import redis_cache, run_in_another_process  # noqa: F401 (a fixture)
+from .test_filter_choices import page
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(UserFactory())  # a session: the page cache skips the request
-    return client
-
-
-def page(client, path="/en/meetings/"):
-    response = client.get(path)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_rows_carry_their_council_and_host_state_without_a_join_or_more_queries():
@@ -69,34 +57,34 @@ def test_a_reference_added_without_a_signal_is_loaded_as_usual():
     assert meeting.host_state.name == "Hungary"  # the lazy foreign key, one query
 
 
-def test_a_renamed_council_shows_on_the_next_page(staff_client):
+def test_a_renamed_council_shows_on_the_next_page(editor_client):
     council = CouncilFactory(name="Council of Foreign Ministers")
     MeetingFactory(council=council, title="Ministerial meeting")
-    assert "Council of Foreign Ministers" in page(staff_client)
+    assert "Council of Foreign Ministers" in page(editor_client)
     council.name = "Council of Heads of State"
     council.save()
-    html = page(staff_client)
+    html = page(editor_client)
     assert "Council of Heads of State" in html and "Council of Foreign Ministers" not in html
 
 
-def test_shared_references_read_their_names_in_the_pages_language(staff_client):
+def test_shared_references_read_their_names_in_the_pages_language(editor_client):
     state = StateFactory(name_en="Turkey", name_tr="Türkiye")
     MeetingFactory(host_state=state, city="Ankara")
-    assert "</span> Turkey</a>" in page(staff_client, "/en/meetings/")
-    assert "</span> Türkiye</a>" in page(staff_client, "/tr/meetings/")
+    assert "</span> Turkey</a>" in page(editor_client, "/en/meetings/")
+    assert "</span> Türkiye</a>" in page(editor_client, "/tr/meetings/")
     with translation.override("tr"):
         assert reference_table(State)[state.pk].name == "Türkiye"
 
 
 def test_a_change_in_another_process_refreshes_this_processs_references(
-    staff_client,
+    editor_client,
     redis_cache,  # noqa: F811
 ):
     state = StateFactory(name="Before")
     MeetingFactory(host_state=state)
-    assert "Before" in page(staff_client)
+    assert "Before" in page(editor_client)
     State.objects.filter(pk=state.pk).update(name="After", name_en="After")  # no signal here
-    assert "Before" in page(staff_client)  # this worker's table, until the content changes
+    assert "Before" in page(editor_client)  # this worker's table, until the content changes
     run_in_another_process("from otscoop.cache import invalidate; invalidate()")
-    html = page(staff_client)
+    html = page(editor_client)
     assert "After" in html and "Before" not in html
