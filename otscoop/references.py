@@ -46,8 +46,11 @@ class ReferencedRows(ModelIterable):
         fields = [model._meta.get_field(name) for name in self.references]
         tables = {}
         for record in super().__iter__():
+            values = record.__dict__
             for field in fields:
-                key = getattr(record, field.attname)
+                # A deferred key (not loaded) stays deferred; a related record already there
+                # (select_related) stays.
+                key = values.get(field.attname)
                 if key is None or field.is_cached(record):
                     continue
                 table = tables.get(field.name)

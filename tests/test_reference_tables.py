@@ -48,6 +48,18 @@ def test_rows_without_a_council_or_host_state_stay_without():
     assert meeting.council is None and meeting.host_state is None
 
 
+def test_a_deferred_or_joined_reference_is_left_as_it_is():
+    council = CouncilFactory(name="Council of Foreign Ministers")
+    MeetingFactory(council=council)
+    reference_table(Council)
+    with CaptureQueriesContext(connection) as captured:
+        (meeting,) = Meeting.objects.published().for_rows().only("title")
+    assert len(captured) == 1  # no query per row for the deferred council_id
+    (joined,) = Meeting.objects.published().for_rows().select_related("council")
+    assert joined.council is not reference_table(Council)[council.pk]
+    assert joined.council.name == "Council of Foreign Ministers"
+
+
 def test_a_reference_added_without_a_signal_is_loaded_as_usual():
     reference_table(State)  # loaded before the state exists
     State.objects.bulk_create([State(name="Hungary", slug="hungary", iso2="HU")])  # no signal
