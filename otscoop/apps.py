@@ -9,6 +9,7 @@ class OtscoopConfig(AppConfig):
     verbose_name = _("Shared records")
 
     def ready(self):
+        from . import checks  # noqa: F401 (registers the deploy checks)
         from .cache import connect_signals
 
         connect_signals()

@@ -45,6 +45,7 @@ def test_deploy_check_is_clean_under_production_settings():
         "ALLOWED_HOSTS": "otscoop.example.org",
         "HTTPS": "true",
         "BEHIND_PROXY": "true",
+        "CACHE_URL": "redis://127.0.0.1:6379/1",  # not contacted by the checks
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
