@@ -726,9 +726,15 @@ def report(machine: dict, results: list[dict], seconds: float) -> str:
         ]
     out += scale_comparison(results)
     out += ["## Targets", "", *targets(results), ""]
-    if FINDINGS.exists():
-        out += ["## What the profiles showed", "", FINDINGS.read_text().rstrip(), ""]
+    out += findings_section()
     return "\n".join(out)
+
+
+def findings_section() -> list[str]:
+    """bench/FINDINGS.md under a heading: what the profiles showed and what was done."""
+    if not FINDINGS.exists():
+        return []
+    return ["## What the profiles showed", "", FINDINGS.read_text().rstrip(), ""]
 
 
 def main() -> None:

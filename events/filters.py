@@ -11,17 +11,13 @@ from .choices import ElectionKind, MeetingKind, StatementKind
 from .models import Council, ElectionObservationMission, JointStatement, Meeting, Topic
 
 
-def state_filter(field_name, label):
-    return SlugChoiceFilter(State, field_name=field_name, label=label)
-
-
 class MeetingFilterSet(django_filters.FilterSet):
     council = SlugChoiceFilter(Council, label=_("Council"))
     kind = django_filters.ChoiceFilter(choices=MeetingKind.choices, label=_("Kind"))
     year = django_filters.NumberFilter(
         field_name="start_date", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
     )
-    host_state = state_filter("host_state", _("Host state"))
+    host_state = SlugChoiceFilter(State, field_name="host_state", label=_("Host state"))
     date_from = django_filters.DateFilter(
         field_name="start_date",
         lookup_expr="gte",
@@ -43,7 +39,7 @@ class MeetingFilterSet(django_filters.FilterSet):
 class JointStatementFilterSet(django_filters.FilterSet):
     council = SlugChoiceFilter(Council, label=_("Council"))
     kind = django_filters.ChoiceFilter(choices=StatementKind.choices, label=_("Kind"))
-    signatory = state_filter("signatories", _("Signatory"))
+    signatory = SlugChoiceFilter(State, field_name="signatories", label=_("Signatory"))
     topic = SlugChoiceFilter(Topic, field_name="topics", label=_("Topic"))
     year = django_filters.NumberFilter(
         field_name="issued_on", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
@@ -55,7 +51,7 @@ class JointStatementFilterSet(django_filters.FilterSet):
 
 
 class ElectionObservationMissionFilterSet(django_filters.FilterSet):
-    observed_state = state_filter("observed_state", _("Observed state"))
+    observed_state = SlugChoiceFilter(State, field_name="observed_state", label=_("Observed state"))
     election_kind = django_filters.ChoiceFilter(
         choices=ElectionKind.choices, label=_("Election kind")
     )

@@ -55,11 +55,10 @@ class CachedChoiceField(django_filters.fields.ModelChoiceField):
     def to_python(self, value):
         # A known slug is the record from the reference table; anything else (empty, the null
         # choice, a record added since, a wrong slug) is checked by django-filter as usual.
-        if isinstance(value, str) and value:
+        is_null_choice = self.null_label is not None and value == self.null_value
+        if isinstance(value, str) and value and not is_null_choice:
             record = reference_index(self.queryset.model, self.to_field_name).get(value)
-            if record is not None and not (
-                self.null_label is not None and value == self.null_value
-            ):
+            if record is not None:
                 return record
         return super().to_python(value)
 

@@ -13,32 +13,20 @@ from simple_history.models import HistoricalRecords
 
 from .choices import Publication
 
-_CHOICE_LABELS = WeakKeyDictionary()
-
-
-def choice_labels(field) -> dict:
-    """{value: label} of a choice field, built once per field (labels stay lazy, so they follow
-    the active language)."""
-    labels = _CHOICE_LABELS.get(field)
-    if labels is None:
-        labels = {make_hashable(value): label for value, label in field.flatchoices}
-        _CHOICE_LABELS[field] = labels
-    return labels
-
-
 _DISPLAYED_LABELS = WeakKeyDictionary()
 
 
 def displayed_labels(field, language) -> dict:
-    """{value: label as text in `language`} of a choice field, kept per field and language."""
+    """{value: label as text in `language`} of a choice field, built once per field and
+    language (the labels are lazy: each language translates them once)."""
     per_language = _DISPLAYED_LABELS.get(field)
     if per_language is None:
         per_language = _DISPLAYED_LABELS[field] = {}
     labels = per_language.get(language)
     if labels is None:
         labels = per_language[language] = {
-            value: force_str(label, strings_only=True)
-            for value, label in choice_labels(field).items()
+            make_hashable(value): force_str(label, strings_only=True)
+            for value, label in field.flatchoices
         }
     return labels
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from otscoop.api import ApiViewSet
 from otscoop.api_filters import ApiFilterSet, StrictBooleanFilter
+from otscoop.filter_choices import SlugChoiceFilter
 from otscoop.references import with_references
 
 from .. import filters
@@ -37,12 +38,6 @@ from .serializers import (
 )
 
 
-def slug_filter(queryset, label, field_name=None):
-    return django_filters.ModelChoiceFilter(
-        field_name=field_name, queryset=queryset, to_field_name="slug", label=label
-    )
-
-
 class StateFilterSet(ApiFilterSet):
     kind = django_filters.ChoiceFilter(choices=StateKind.choices, label=_("Kind"))
     role = django_filters.ChoiceFilter(
@@ -58,7 +53,7 @@ class StateFilterSet(ApiFilterSet):
 
 
 class MembershipFilterSet(ApiFilterSet):
-    state = slug_filter(State.objects.all(), _("State"))
+    state = SlugChoiceFilter(State, label=_("State"))
     role = django_filters.ChoiceFilter(choices=MembershipRole.choices, label=_("Role"))
     current = StrictBooleanFilter(
         field_name="end_date",
@@ -73,7 +68,7 @@ class MembershipFilterSet(ApiFilterSet):
 
 class OrganizationFilterSet(ApiFilterSet):
     kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices, label=_("Kind"))
-    parent = slug_filter(Organization.objects.all(), _("Parent organization"))
+    parent = SlugChoiceFilter(Organization, label=_("Parent organization"))
 
     class Meta:
         model = Organization
@@ -85,7 +80,7 @@ class CandidacyFilterSet(ApiFilterSet, filters.CandidacyFilterSet):
 
 
 class ObserverStatusFilterSet(ApiFilterSet):
-    organization = slug_filter(Organization.objects.all(), _("Organization"))
+    organization = SlugChoiceFilter(Organization, label=_("Organization"))
     direction = django_filters.ChoiceFilter(choices=ObserverDirection.choices, label=_("Direction"))
     current_stage = django_filters.ChoiceFilter(
         choices=ObserverStage.choices, label=_("Current stage")
