@@ -9,8 +9,8 @@ LOCAL_MEMORY = "django.core.cache.backends.locmem.LocMemCache"
 @checks.register(checks.Tags.caches, deploy=True)
 def shared_cache(app_configs, **kwargs):
     """Production needs one cache shared by every worker (CACHE_URL at Redis): the content
-    generation lives there, and with it every worker's cached pages, row counts and reference
-    tables are dropped when a record changes. Each process has a local-memory cache of its own."""
+    generations live there, and the cached pages and sessions of every worker with them.
+    Each process has a local-memory cache of its own."""
     if settings.CACHES["default"]["BACKEND"] != LOCAL_MEMORY:
         return []
     return [
@@ -18,7 +18,7 @@ def shared_cache(app_configs, **kwargs):
             "CACHE_URL is not set: the cache is each process's own memory.",
             hint=(
                 "With more than one gunicorn worker, a change saved through one worker would "
-                "not reach the others' cached pages and reference tables. Set CACHE_URL to "
+                "not reach the others' cached pages, nor a session their cache. Set CACHE_URL to "
                 "Redis (e.g. redis://127.0.0.1:6379/1), shared by every worker."
             ),
             id="otscoop.W001",
