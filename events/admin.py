@@ -5,6 +5,9 @@ from modeltranslation.admin import TranslationTabularInline
 from otscoop.admin import PublishedAdmin, TranslatedAdmin
 
 from .models import (
+    MEETING_SEARCH_COLUMNS,
+    MISSION_SEARCH_COLUMNS,
+    STATEMENT_SEARCH_COLUMNS,
     Council,
     Delegation,
     Document,
@@ -65,6 +68,7 @@ class MeetingAdmin(PublishedAdmin):
     list_filter = ["publication", "kind", "council", "status", "format", "host_state"]
     list_select_related = ["council", "host_state"]
     search_fields = ["title", "city", "theme", "summary", "host_state__name"]
+    search_document_columns = MEETING_SEARCH_COLUMNS
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
@@ -141,6 +145,7 @@ class JointStatementAdmin(PublishedAdmin):
     list_filter = ["publication", "kind", "council", "topics", "signatories"]
     list_select_related = ["council", "meeting"]
     search_fields = ["title", "issuer", "summary", "text"]
+    search_document_columns = STATEMENT_SEARCH_COLUMNS
     date_hierarchy = "issued_on"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
@@ -172,6 +177,7 @@ class ElectionObservationMissionAdmin(PublishedAdmin):
     list_filter = ["publication", "election_kind", "observed_state"]
     list_select_related = ["observed_state"]
     search_fields = ["title", "head_of_mission", "observed_locations", "findings"]
+    search_document_columns = MISSION_SEARCH_COLUMNS
     date_hierarchy = "election_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [

@@ -135,7 +135,8 @@ class SharedPageCacheMiddleware:
         """(audience generation, audience) as last worked out, without a query: from the
         session, or the token's cache entry; (ALWAYS_CURRENT, PUBLIC) for a reader with
         neither; None for another authentication scheme (not ours to judge: never cached)."""
-        header = get_authorization_header(request).split()
+        # Only the API reads tokens; the website's views ignore the header.
+        header = request.path.startswith(API_PREFIX) and get_authorization_header(request).split()
         if header:
             if len(header) != 2 or header[0].lower() != b"token":
                 return None

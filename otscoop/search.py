@@ -54,7 +54,7 @@ def terms(query: str) -> list[str]:
     return [term for term in query.split() if term]
 
 
-def search(queryset, columns: list[str], query: str, related=None):
+def search(queryset, columns: list[str], query: str, related=None, prefix=False):
     """Rows of `queryset` that match every word of `query`, in the queryset's own order.
 
     A word matches when it is in one of `columns` (on PostgreSQL: in the table's stored search
@@ -62,7 +62,9 @@ def search(queryset, columns: list[str], query: str, related=None):
     queryset's own columns, e.g. a host state id among those whose name holds the word)
     matches it. There is no relevance ranking on purpose: the newest records come first, and
     a page of them is read by walking the table's date index (frequent words) or from the GIN
-    index (rare words), whichever the planner finds cheaper.
+    index (rare words), whichever the planner finds cheaper. With `prefix`, a word also matches
+    the words it begins (as the admin's search box and its autocompletes expect: "Bish" finds
+    Bishkek); without it, whole words only.
     """
     words = terms(query)
     if not words:
@@ -76,23 +78,32 @@ def search(queryset, columns: list[str], query: str, related=None):
             in_document.append(word)
             continue
         if postgresql:
-            matches_word = Q(_search=_document_query([word]))
+            matches_word = Q(_search=_document_query([word], prefix))
         else:
             matches_word = Q()
             for column in columns:
                 matches_word |= Q(**{f"{column}__icontains": word})
         condition &= matches_word | by_relation
     if in_document:
-        condition &= Q(_search=_document_query(in_document))
+        condition &= Q(_search=_document_query(in_document, prefix))
     if postgresql:
         # alias(), not annotate(): filter on the document without selecting it.
         queryset = queryset.alias(_search=SearchDocument())
     return queryset.filter(condition)
 
 
-def _document_query(words: list[str]):
+def _document_query(words: list[str], prefix=False):
     """All the words, as one text-search query (one test of each row's document)."""
-    return reduce(
-        operator.and_,
-        (SearchQuery(word, search_type="plain", config=SEARCH_CONFIG) for word in words),
-    )
+    if prefix:
+        # Each word quoted as one lexeme (so nothing in it is tsquery syntax), then `:*`.
+        queries = (
+            SearchQuery(
+                "'{}':*".format(word.replace("\\", "").replace("'", "''")),
+                search_type="raw",
+                config=SEARCH_CONFIG,
+            )
+            for word in words
+        )
+    else:
+        queries = (SearchQuery(word, search_type="plain", config=SEARCH_CONFIG) for word in words)
+    return reduce(operator.and_, queries)

@@ -233,3 +233,11 @@ def test_errors_and_admin_pages_are_not_cached(client, editor_client):
         assert "X-Cache" not in client.get("/admin/login/")
         assert "X-Cache" not in editor_client.get("/admin/events/meeting/")
     assert current_generation() == generation
+
+
+def test_a_token_on_a_website_page_reads_the_public_entries(client, editor):
+    # The website's views do not authenticate tokens: the header changes nothing there.
+    MeetingFactory()
+    token = {"Authorization": f"Token {token_for(editor)}"}
+    assert get(client, MEETINGS, **token)["X-Audience"] == "public"
+    assert get(client, MEETINGS)["X-Cache"] == "hit"
