@@ -1,8 +1,8 @@
 """Run by bench/run.py in the benchmark's environment, after `bench_data`.
 
-Creates the staff user of the uncached path and logs it in once (the session cookie wrk sends),
-picks the records the detail URLs point at, and counts rows. Prints one line,
-`BENCH_JSON {...}`, for bench/run.py to read.
+Creates the staff user (a Secretariat editor), logs it in once (the session cookie wrk sends)
+and gives it an API token, picks the records the detail URLs point at, and counts rows. Prints
+one line, `BENCH_JSON {...}`, for bench/run.py to read.
 """
 
 import json
@@ -22,28 +22,35 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.db.models import Max, Min  # noqa: E402
 from django.test import Client  # noqa: E402
+from rest_framework.authtoken.models import Token  # noqa: E402
 
 from events.models import (  # noqa: E402
     MEETING_SEARCH_COLUMNS,
     STATEMENT_SEARCH_COLUMNS,
+    Council,
     Delegation,
     JointStatement,
     Meeting,
 )
-from memberships.models import Candidacy, CandidacySupport  # noqa: E402
+from memberships.models import Candidacy, CandidacySupport, State  # noqa: E402
 from otscoop.groups import EDITORS  # noqa: E402
 from otscoop.search import search  # noqa: E402
 
 STAFF_USERNAME = "bench-staff"
 
 
-def staff_session() -> str:
-    """A logged-in session of a Secretariat editor (staff: sees drafts, bypasses the cache)."""
+def staff_user():
+    """A Secretariat editor (the staff audience: sees drafts)."""
     user, _created = get_user_model().objects.get_or_create(username=STAFF_USERNAME)
     user.is_staff = True
     user.set_unusable_password()
     user.save()
     user.groups.add(Group.objects.get(name=EDITORS))
+    return user
+
+
+def staff_session(user) -> str:
+    """The editor's session cookie, logged in once."""
     client = Client()
     client.force_login(user)
     return client.cookies[settings.SESSION_COOKIE_NAME].value
@@ -81,11 +88,17 @@ def main():
     ) or middle(statements)
     if meeting is None or statement is None:
         sys.exit("bench/prepare.py: no published meeting or statement; did bench_data run?")
+    user = staff_user()
+    state = State.objects.filter(hosted_meetings__isnull=False).order_by("id").first()
     data = {
         "cookie_name": settings.SESSION_COOKIE_NAME,
-        "session": staff_session(),
+        "session": staff_session(user),
+        "token": Token.objects.get_or_create(user=user)[0].key,
         "meeting_slug": meeting.slug,
+        "meeting_id": meeting.pk,
         "statement_slug": statement.slug,
+        "state_slug": state.slug,
+        "council_id": Council.objects.get(slug=council).pk,
         "counts": {
             "meetings": Meeting.objects.count(),
             "statements": JointStatement.objects.count(),

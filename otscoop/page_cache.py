@@ -7,11 +7,12 @@ staff entries and every other reader the public ones. Each entry carries the con
 it was rendered at (otscoop/cache.py) and is only served while that is current.
 
 - An anonymous reader costs one round trip: the generations and the entry, read together.
-- A signed-in reader's session comes from the cache (the `cached_db` engine) and holds its
+- A signed-in reader's session is kept in the cache (the `cached_db` engine) and holds its
   audience with the audience generation it was worked out at; a token's audience is kept in
   the cache the same way, under a digest of the token. Either is worked out again (user,
-  permissions) only after users, groups, permissions or tokens change. So a staff hit costs two
-  round trips and no query.
+  permissions) only after users, groups, permissions or tokens change. The session (or the
+  token's entry) is read in the same round trip as the generations and the staff entry, so a
+  staff hit also costs one round trip, and no query.
 - A token that fails authentication, a user between the two audiences, or a request for the
   browsable HTML API is never served from the cache; DRF answers it.
 
@@ -46,6 +47,7 @@ SESSION_AUDIENCE = "otscoop_audience"  # in the session: [audience generation, a
 INVALID = "invalid"
 AUDIENCES = (PUBLIC, STAFF)
 ALWAYS_CURRENT = object()
+NOT_OURS = object()
 CACHED_PREFIXES = (
     *(f"/{code}/" for code, _name in settings.LANGUAGES),
     "/api/v1/",
@@ -94,24 +96,27 @@ class SharedPageCacheMiddleware:
         if not self.is_cacheable_request(request):
             return self.get_response(request)
         try:
-            stored = self.stored_audience(request)
-            if stored is None:
+            reader_key = self.reader_key(request)
+            if reader_key is NOT_OURS:
                 return self.get_response(request)
-            stored_generation, audience = stored
-            key = page_key(request, audience) if audience in AUDIENCES else None
-            found = generations.read(*([key] if key else []))
+            # One round trip: the generations, what the session or token holds, and the entry
+            # of the audience a reader with a session or token most likely has.
+            guess = PUBLIC if reader_key is None else STAFF
+            keys = [page_key(request, guess), *([reader_key] if reader_key else [])]
+            found = generations.read(*keys)
+            stored_generation, audience = self.stored_audience(request, reader_key, found)
         except Exception:  # the cache being down must not take the site down
             logger.warning("cache unavailable, rendering without it", exc_info=True)
             return self.get_response(request)
         audience_generation = found[generations.AUDIENCE_GENERATION_KEY]
         if stored_generation is not ALWAYS_CURRENT and stored_generation != audience_generation:
             audience = self.work_out_audience(request, audience_generation)
-            key = page_key(request, audience) if audience in AUDIENCES else None
-            if key:
-                found.update(self.safely(lambda: cache.get_many([key])) or {})
         if audience not in AUDIENCES:
             return self.get_response(request)  # DRF answers a bad token; mixed rights: uncached
         request.audience = audience
+        key = page_key(request, audience)
+        if audience != guess:  # a second round trip, only when the guess was wrong
+            found.update(self.safely(lambda: cache.get_many([key])) or {})
         generation = found[generations.GENERATION_KEY]
         entry = found.get(key)
         if entry is not None and entry[0] == generation:
@@ -131,25 +136,38 @@ class SharedPageCacheMiddleware:
     # --- Audiences ---------------------------------------------------------------------------
 
     @staticmethod
-    def stored_audience(request):
-        """(audience generation, audience) as last worked out, without a query: from the
-        session, or the token's cache entry; (ALWAYS_CURRENT, PUBLIC) for a reader with
-        neither; None for another authentication scheme (not ours to judge: never cached)."""
+    def reader_key(request):
+        """The cache key of what says who reads: the token's audience entry, or the session
+        (the `cached_db` engine keeps it in the cache); None for a reader with neither;
+        NOT_OURS for another authentication scheme (never cached)."""
         # Only the API reads tokens; the website's views ignore the header.
         header = request.path.startswith(API_PREFIX) and get_authorization_header(request).split()
         if header:
             if len(header) != 2 or header[0].lower() != b"token":
-                return None
+                return NOT_OURS
             request.otscoop_token = header[1].decode("latin-1")
-            stored = cache.get(token_audience_key(request.otscoop_token))
-            return tuple(stored) if stored else (None, INVALID)
+            return token_audience_key(request.otscoop_token)
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        # Another session engine has no cache key: the session is then read the usual way.
+        return getattr(request.session, "cache_key", "")
+
+    @staticmethod
+    def stored_audience(request, reader_key, found):
+        """(audience generation, audience) as last worked out, without a query;
+        (ALWAYS_CURRENT, PUBLIC) for a reader without a token or a signed-in session."""
+        if reader_key is None:
             return ALWAYS_CURRENT, PUBLIC
-        session = request.session
+        stored = found.get(reader_key)
+        if getattr(request, "otscoop_token", None) is not None:
+            return tuple(stored) if stored else (None, INVALID)
+        # The session as the `cached_db` engine keeps it in the cache (a dict); not there
+        # (expired from the cache, another engine): read through the session itself.
+        session = stored if isinstance(stored, dict) else request.session
         if SESSION_KEY not in session:
             return ALWAYS_CURRENT, PUBLIC
-        stored = session.get(SESSION_AUDIENCE)
-        return tuple(stored) if stored else (None, None)
+        audience = session.get(SESSION_AUDIENCE)
+        return tuple(audience) if audience else (None, None)
 
     def work_out_audience(self, request, audience_generation):
         token = getattr(request, "otscoop_token", None)
