@@ -15,7 +15,7 @@ def test_local_memory_cache_is_a_deploy_warning(settings):
 def test_a_shared_cache_passes(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "otscoop.redis_cache.RedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/1",
         }
     }
