@@ -3,6 +3,9 @@
 import datetime
 
 import pytest
+from django.utils import translation
+
+from events.choices import DelegationLevel, MeetingKind
 
 from . import factories
 from .api_helpers import (
@@ -98,3 +101,37 @@ def test_translatable_fields_come_in_the_requested_language():
     assert russian["title"] == "Неформальный саммит"
     assert english["title"] == "Informal Summit"
     assert turkish["title"] == "Informal Summit"  # no Turkish title yet: the English one
+
+
+def test_choice_labels_follow_the_language_of_each_response():
+    meetings = [factories.MeetingFactory(kind=MeetingKind.SUMMIT) for _ in range(3)]
+    factories.DelegationFactory(meeting=meetings[0], level=DelegationLevel.FOREIGN_MINISTER)
+    client = anonymous_client()
+
+    for language in ["en", "ru", "tr", "en"]:
+        response = client.get(list_url("meetings"), {"lang": language})
+        with translation.override(language):
+            summit = str(MeetingKind.SUMMIT.label)
+            minister = str(DelegationLevel.FOREIGN_MINISTER.label)
+        items = response.json()["results"]
+        assert [item["kind_display"] for item in items] == [summit] * 3
+        delegations = [item["delegations"] for item in items if item["delegations"]]
+        assert delegations[0][0]["level_display"] == minister
+
+
+def test_translated_fields_fall_back_as_modeltranslation_does():
+    """A title only in Turkish, a city only in Russian (no fallback reaches it), a note empty in
+    every language."""
+    meeting = factories.MeetingFactory(
+        title_en="", title_tr="Dışişleri Bakanları Konseyi", title_ru="",
+        city_en="", city_tr="", city_ru="Баку", note_en="", note_tr="", note_ru="",
+    )  # fmt: skip
+    client = anonymous_client()
+    values = {}
+    for language in ["en", "tr", "ru"]:
+        item = client.get(detail_url("meetings", meeting.slug), {"lang": language}).json()
+        values[language] = (item["title"], item["city"], item["note"])
+
+    assert values["en"] == ("Dışişleri Bakanları Konseyi", "", "")
+    assert values["tr"] == ("Dışişleri Bakanları Konseyi", "", "")
+    assert values["ru"] == ("Dışişleri Bakanları Konseyi", "Баку", "")

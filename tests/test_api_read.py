@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from memberships.choices import SupportVisibility
 from otscoop.choices import Publication
@@ -26,6 +27,8 @@ from .api_helpers import (
 )
 
 pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
@@ -124,6 +127,31 @@ def test_a_meeting_detail_nests_its_delegations_and_documents():
     assert item["documents"][0]["file"] is None
     assert item["council"]["slug"] == meeting.council.slug
     assert item["host_state"]["slug"] == meeting.host_state.slug
+
+
+def test_a_document_file_is_an_absolute_url(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    meeting = factories.MeetingFactory()
+    document = factories.DocumentFactory(meeting=meeting)
+    document.file = SimpleUploadedFile("text.pdf", PDF, content_type="application/pdf")
+    document.save()
+
+    item = anonymous_client().get(detail_url("meetings", meeting.slug)).json()
+
+    assert item["documents"][0]["file"] == f"http://testserver{document.file.url}"
+    assert item["documents"][0]["url"] == ""
+
+
+def test_markup_characters_are_escaped_in_json_and_read_back_as_typed():
+    title = '<script>alert("x")</script> & more'
+    meeting = factories.MeetingFactory(title=title)
+
+    response = anonymous_client().get(detail_url("meetings", meeting.slug))
+
+    assert b"<" not in response.content and b">" not in response.content
+    assert b"&" not in response.content
+    assert b"\\u003cscript\\u003e" in response.content
+    assert response.json()["title"] == title
 
 
 def test_partial_dates_come_with_their_precision_and_display():

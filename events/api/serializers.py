@@ -2,7 +2,7 @@
 topics and election observation missions.
 
 Brief serializers (id, url, slug, name) are what other records nest; relations are written as
-slugs (see `otscoop.api.BriefRelatedField`).
+slugs (see `otscoop.api_fields.BriefRelatedField`).
 """
 
 from urllib.parse import urlencode
@@ -17,15 +17,15 @@ from memberships.api.serializers import (
     state_field,
 )
 from memberships.models import Candidacy
-from otscoop.api import (
-    ApiModelSerializer,
+from otscoop.api_fields import (
     BriefRelatedField,
+    DisplayTextField,
     PageUrlField,
+    choice_label_field,
     display_field,
-    display_text_field,
-    sources_field,
     url_field,
 )
+from otscoop.api_serializers import ApiModelSerializer, sources_field
 
 from ..models import (
     Council,
@@ -83,8 +83,8 @@ class CouncilSerializer(ApiModelSerializer):
 
     url = url_field("councils-detail")
     page_url = PageUrlField()
-    display = display_text_field()
-    kind_display = display_field(_("The kind, as a label."), source="get_kind_display")
+    display = DisplayTextField()
+    kind_display = choice_label_field(_("The kind, as a label."), source="kind")
     established_display = display_field(_("The establishment date as text, at its precision."))
     sources = sources_field()
 
@@ -116,7 +116,7 @@ class DelegationSerializer(ApiModelSerializer):
     """A state's delegation to the meeting, and who led it."""
 
     state = state_field(read_only=True, help_text=_("The state the delegation represented."))
-    level_display = display_field(_("The level, as a label."), source="get_level_display")
+    level_display = choice_label_field(_("The level, as a label."), source="level")
 
     class Meta:
         model = Delegation
@@ -127,7 +127,7 @@ class DelegationSerializer(ApiModelSerializer):
 class DocumentSerializer(ApiModelSerializer):
     """A document of the meeting or statement: a declaration, communiqué, report ..."""
 
-    kind_display = display_field(_("The kind, as a label."), source="get_kind_display")
+    kind_display = choice_label_field(_("The kind, as a label."), source="kind")
     file = serializers.FileField(
         read_only=True,
         allow_null=True,
@@ -146,15 +146,15 @@ class MeetingSerializer(ApiModelSerializer):
 
     url = url_field("meetings-detail")
     page_url = PageUrlField()
-    display = display_text_field()
-    kind_display = display_field(_("The kind, as a label."), source="get_kind_display")
+    display = DisplayTextField()
+    kind_display = choice_label_field(_("The kind, as a label."), source="kind")
     council = council_field(help_text=_("The OTS organ that met (slug when writing)."))
     dates_display = display_field(_("The dates as text, at their precision: never a made-up day."))
     host_state = state_field(
         required=False, allow_null=True, help_text=_("The host state (slug when writing).")
     )
-    format_display = display_field(_("The format, as a label."), source="get_format_display")
-    status_display = display_field(_("The status, as a label."), source="get_status_display")
+    format_display = choice_label_field(_("The format, as a label."), source="format")
+    status_display = choice_label_field(_("The status, as a label."), source="status")
     chairmanship_from = state_field(
         required=False,
         allow_null=True,
@@ -224,7 +224,7 @@ class TopicSerializer(ApiModelSerializer):
         path=topic_page_path,
         help_text=_("The public list of statements on this topic (topics have no own page)."),
     )
-    display = display_text_field()
+    display = DisplayTextField()
 
     class Meta:
         model = Topic
@@ -236,8 +236,8 @@ class JointStatementSerializer(ApiModelSerializer):
 
     url = url_field("statements-detail")
     page_url = PageUrlField()
-    display = display_text_field()
-    kind_display = display_field(_("The kind, as a label."), source="get_kind_display")
+    display = DisplayTextField()
+    kind_display = choice_label_field(_("The kind, as a label."), source="kind")
     issued_on_display = display_field(_("The issue date as text, at its precision."))
     council = council_field(help_text=_("The OTS organ that issued it (slug when writing)."))
     meeting = BriefRelatedField(
@@ -307,10 +307,10 @@ class ElectionObservationMissionSerializer(ApiModelSerializer):
 
     url = url_field("election-missions-detail")
     page_url = PageUrlField()
-    display = display_text_field()
+    display = DisplayTextField()
     observed_state = state_field(help_text=_("The state whose election was observed (slug)."))
-    election_kind_display = display_field(
-        _("The election kind, as a label."), source="get_election_kind_display"
+    election_kind_display = choice_label_field(
+        _("The election kind, as a label."), source="election_kind"
     )
     election_date_display = display_field(_("The election date as text, at its precision."))
     participating_states = state_field(

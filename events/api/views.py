@@ -8,10 +8,11 @@ import django_filters
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from memberships.models import Candidacy
+from memberships.api.serializers import OrganizationBriefSerializer, StateBriefSerializer
+from memberships.models import Candidacy, Organization, State
 from otscoop.api import ApiViewSet
+from otscoop.api_fields import brief_columns, own_columns
 from otscoop.api_filters import ApiFilterSet
-from otscoop.references import with_references
 
 from .. import filters
 from ..choices import CouncilKind
@@ -24,10 +25,13 @@ from ..models import (
     Topic,
 )
 from .serializers import (
+    CouncilBriefSerializer,
     CouncilSerializer,
     ElectionObservationMissionSerializer,
     JointStatementSerializer,
+    MeetingBriefSerializer,
     MeetingSerializer,
+    TopicBriefSerializer,
     TopicSerializer,
 )
 
@@ -82,14 +86,26 @@ class MeetingViewSet(ApiViewSet):
     ordering_fields = ["start_date", "title", "number", "updated_at"]
 
     def get_queryset(self):
-        # Councils and states from the reference tables (otscoop/references.py), not joins.
-        meetings = with_references(
-            Meeting.objects.all(), "council", "host_state", "chairmanship_from", "chairmanship_to"
+        # Related records load the columns their brief shows. Delegations are sorted by state
+        # alone: each meeting's list is in the same order as by the model's ("meeting",
+        # "state__name"), without joining the meetings again.
+        delegations = (
+            Delegation.objects.select_related("state")
+            .only(*own_columns(Delegation), *brief_columns(StateBriefSerializer, "state"))
+            .order_by("state__name")
         )
-        return meetings.prefetch_related(
-            Prefetch("delegations", queryset=with_references(Delegation.objects.all(), "state")),
-            "documents",
-            "sources",
+        return (
+            Meeting.objects.select_related(
+                "council", "host_state", "chairmanship_from", "chairmanship_to"
+            )
+            .only(
+                *own_columns(Meeting),
+                *brief_columns(CouncilBriefSerializer, "council"),
+                *brief_columns(StateBriefSerializer, "host_state"),
+                *brief_columns(StateBriefSerializer, "chairmanship_from"),
+                *brief_columns(StateBriefSerializer, "chairmanship_to"),
+            )
+            .prefetch_related(Prefetch("delegations", queryset=delegations), "documents", "sources")
         )
 
 
@@ -103,16 +119,26 @@ class JointStatementViewSet(ApiViewSet):
     ordering_fields = ["issued_on", "title", "updated_at"]
 
     def get_queryset(self):
-        statements = with_references(JointStatement.objects.select_related("meeting"), "council")
-        return statements.prefetch_related(
-            "signatories",
-            "topics",
-            Prefetch(
-                "endorsed_candidacies",
-                queryset=with_references(Candidacy.objects.all(), "state", "organization"),
-            ),
-            "documents",
-            "sources",
+        signatories = State.objects.only(*brief_columns(StateBriefSerializer))
+        topics = Topic.objects.only(*brief_columns(TopicBriefSerializer))
+        return (
+            JointStatement.objects.select_related("council", "meeting")
+            .only(
+                *own_columns(JointStatement),
+                *brief_columns(CouncilBriefSerializer, "council"),
+                *brief_columns(MeetingBriefSerializer, "meeting"),
+            )
+            .prefetch_related(
+                Prefetch("signatories", queryset=signatories),
+                Prefetch("topics", queryset=topics),
+                # A candidacy's brief shows its name, made of its state and organization.
+                Prefetch(
+                    "endorsed_candidacies",
+                    queryset=Candidacy.objects.select_related("state", "organization"),
+                ),
+                "documents",
+                "sources",
+            )
         )
 
 
@@ -137,5 +163,17 @@ class ElectionObservationMissionViewSet(ApiViewSet):
     ordering_fields = ["election_date", "title", "updated_at"]
 
     def get_queryset(self):
-        missions = with_references(ElectionObservationMission.objects.all(), "observed_state")
-        return missions.prefetch_related("participating_states", "partner_organizations", "sources")
+        states = State.objects.only(*brief_columns(StateBriefSerializer))
+        organizations = Organization.objects.only(*brief_columns(OrganizationBriefSerializer))
+        return (
+            ElectionObservationMission.objects.select_related("observed_state")
+            .only(
+                *own_columns(ElectionObservationMission),
+                *brief_columns(StateBriefSerializer, "observed_state"),
+            )
+            .prefetch_related(
+                Prefetch("participating_states", queryset=states),
+                Prefetch("partner_organizations", queryset=organizations),
+                "sources",
+            )
+        )

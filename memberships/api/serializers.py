@@ -1,7 +1,7 @@
 """API serializers of states, memberships, organizations, candidacies and observer statuses.
 
 Brief serializers (id, url, slug, name) are what other records nest; relations are written as
-slugs (see `otscoop.api.BriefRelatedField`).
+slugs (see `otscoop.api_fields.BriefRelatedField`).
 """
 
 from urllib.parse import urlencode
@@ -10,16 +10,16 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from otscoop.api import (
-    ApiModelSerializer,
+from otscoop.api_fields import (
     BriefRelatedField,
+    DisplayTextField,
     EnumChoiceField,
     PageUrlField,
+    choice_label_field,
     display_field,
-    display_text_field,
-    sources_field,
     url_field,
 )
+from otscoop.api_serializers import ApiModelSerializer, sources_field
 
 from ..choices import MembershipRole
 from ..models import (
@@ -57,7 +57,7 @@ class CandidacyBriefSerializer(ApiModelSerializer):
     """A candidacy in brief, as other records nest it."""
 
     url = url_field("candidacies-detail")
-    display = display_text_field()
+    display = DisplayTextField()
 
     class Meta:
         model = Candidacy
@@ -81,8 +81,8 @@ class StateSerializer(ApiModelSerializer):
 
     url = url_field("states-detail")
     page_url = PageUrlField()
-    display = display_text_field()
-    kind_display = display_field(_("The kind, as a label."), source="get_kind_display")
+    display = DisplayTextField()
+    kind_display = choice_label_field(_("The kind, as a label."), source="kind")
     flag = serializers.CharField(
         read_only=True, help_text=_("Flag emoji built from the ISO alpha-2 code; empty without.")
     )
@@ -126,9 +126,9 @@ class MembershipSerializer(ApiModelSerializer):
         path=lambda membership: membership.state.get_absolute_url(),
         help_text=_("The state's public page (memberships have no page of their own)."),
     )
-    display = display_text_field()
+    display = DisplayTextField()
     state = state_field(help_text=_("The state (slug when writing)."))
-    role_display = display_field(_("The role, as a label."), source="get_role_display")
+    role_display = choice_label_field(_("The role, as a label."), source="role")
     sources = sources_field()
 
     class Meta:
@@ -167,8 +167,8 @@ class OrganizationSerializer(ApiModelSerializer):
             "of their own)."
         ),
     )
-    display = display_text_field()
-    kind_display = display_field(_("The kind, as a label."), source="get_kind_display")
+    display = DisplayTextField()
+    kind_display = choice_label_field(_("The kind, as a label."), source="kind")
     parent = organization_field(
         required=False,
         allow_null=True,
@@ -207,9 +207,7 @@ class CandidacySupportSerializer(ApiModelSerializer):
 
     supporting_state = state_field(read_only=True, help_text=_("The supporting state."))
     declared_on_display = display_field(_("The declaration date as text, at its precision."))
-    visibility_display = display_field(
-        _("The visibility, as a label."), source="get_visibility_display"
-    )
+    visibility_display = choice_label_field(_("The visibility, as a label."), source="visibility")
 
     class Meta:
         model = CandidacySupport
@@ -235,14 +233,14 @@ class CandidacySerializer(ApiModelSerializer):
     page_url = PageUrlField(
         help_text=_("The candidacy's row on the public support matrix (absolute URL).")
     )
-    display = display_text_field()
+    display = DisplayTextField()
     state = state_field(help_text=_("The candidate state (slug when writing)."))
     organization = organization_field(
         help_text=_("The organization where the post is (slug when writing).")
     )
     term_display = display_field(_("The term as text, e.g. 2027–2028."))
     election_date_display = display_field(_("The election date as text, at its precision."))
-    outcome_display = display_field(_("The outcome, as a label."), source="get_outcome_display")
+    outcome_display = choice_label_field(_("The outcome, as a label."), source="outcome")
     supports = CandidacySupportSerializer(
         many=True,
         read_only=True,
@@ -288,9 +286,9 @@ class CandidacySerializer(ApiModelSerializer):
 class ObserverStatusStepSerializer(ApiModelSerializer):
     """A step in the life of the observer status, in date order."""
 
-    display = display_text_field()
+    display = DisplayTextField()
     date_display = display_field(_("The date as text, at its precision."))
-    stage_display = display_field(_("The stage, as a label."), source="get_stage_display")
+    stage_display = choice_label_field(_("The stage, as a label."), source="stage")
 
     class Meta:
         model = ObserverStatusStep
@@ -315,11 +313,9 @@ class ObserverStatusSerializer(ApiModelSerializer):
     page_url = PageUrlField(
         help_text=_("The status's entry on the public observer-status page (absolute URL).")
     )
-    display = display_text_field()
+    display = DisplayTextField()
     organization = organization_field(help_text=_("The organization (slug when writing)."))
-    direction_display = display_field(
-        _("The direction, as a label."), source="get_direction_display"
-    )
+    direction_display = choice_label_field(_("The direction, as a label."), source="direction")
     affiliate = organization_field(
         required=False,
         allow_null=True,
@@ -328,8 +324,8 @@ class ObserverStatusSerializer(ApiModelSerializer):
             "direction affiliate_at_organization."
         ),
     )
-    current_stage_display = display_field(
-        _("The current stage, as a label."), source="get_current_stage_display"
+    current_stage_display = choice_label_field(
+        _("The current stage, as a label."), source="current_stage"
     )
     steps = ObserverStatusStepSerializer(
         many=True, read_only=True, help_text=_("The lifecycle, oldest step first.")

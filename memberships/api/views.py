@@ -9,9 +9,8 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from otscoop.api import ApiViewSet
+from otscoop.api_fields import brief_columns, own_columns
 from otscoop.api_filters import ApiFilterSet, StrictBooleanFilter
-from otscoop.filter_choices import SlugChoiceFilter
-from otscoop.references import with_references
 
 from .. import filters
 from ..choices import (
@@ -33,7 +32,9 @@ from .serializers import (
     CandidacySerializer,
     MembershipSerializer,
     ObserverStatusSerializer,
+    OrganizationBriefSerializer,
     OrganizationSerializer,
+    StateBriefSerializer,
     StateSerializer,
 )
 
@@ -53,7 +54,9 @@ class StateFilterSet(ApiFilterSet):
 
 
 class MembershipFilterSet(ApiFilterSet):
-    state = SlugChoiceFilter(State, label=_("State"))
+    state = django_filters.ModelChoiceFilter(
+        queryset=State.objects.all(), to_field_name="slug", label=_("State")
+    )
     role = django_filters.ChoiceFilter(choices=MembershipRole.choices, label=_("Role"))
     current = StrictBooleanFilter(
         field_name="end_date",
@@ -68,7 +71,9 @@ class MembershipFilterSet(ApiFilterSet):
 
 class OrganizationFilterSet(ApiFilterSet):
     kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices, label=_("Kind"))
-    parent = SlugChoiceFilter(Organization, label=_("Parent organization"))
+    parent = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.all(), to_field_name="slug", label=_("Parent organization")
+    )
 
     class Meta:
         model = Organization
@@ -80,7 +85,9 @@ class CandidacyFilterSet(ApiFilterSet, filters.CandidacyFilterSet):
 
 
 class ObserverStatusFilterSet(ApiFilterSet):
-    organization = SlugChoiceFilter(Organization, label=_("Organization"))
+    organization = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.all(), to_field_name="slug", label=_("Organization")
+    )
     direction = django_filters.ChoiceFilter(choices=ObserverDirection.choices, label=_("Direction"))
     current_stage = django_filters.ChoiceFilter(
         choices=ObserverStage.choices, label=_("Current stage")
@@ -115,7 +122,11 @@ class MembershipViewSet(ApiViewSet):
     ordering_fields = ["start_date", "end_date", "updated_at"]
 
     def get_queryset(self):
-        return with_references(Membership.objects.all(), "state").prefetch_related("sources")
+        return (
+            Membership.objects.select_related("state")
+            .only(*own_columns(Membership), *brief_columns(StateBriefSerializer, "state"))
+            .prefetch_related("sources")
+        )
 
 
 class OrganizationViewSet(ApiViewSet):
@@ -127,7 +138,11 @@ class OrganizationViewSet(ApiViewSet):
     ordering_fields = ["name", "acronym", "founded_on", "updated_at"]
 
     def get_queryset(self):
-        return with_references(Organization.objects.all(), "parent").prefetch_related("sources")
+        return (
+            Organization.objects.select_related("parent")
+            .only(*own_columns(Organization), *brief_columns(OrganizationBriefSerializer, "parent"))
+            .prefetch_related("sources")
+        )
 
 
 class CandidacyViewSet(ApiViewSet):
@@ -140,12 +155,21 @@ class CandidacyViewSet(ApiViewSet):
     ordering_fields = ["term_start", "term_end", "election_date", "post", "updated_at"]
 
     def get_queryset(self):
-        # States and organizations from the reference tables (otscoop/references.py).
-        supports = with_references(CandidacySupport.objects.all(), "supporting_state")
+        supports = CandidacySupport.objects.select_related("supporting_state").only(
+            *own_columns(CandidacySupport),
+            *brief_columns(StateBriefSerializer, "supporting_state"),
+        )
         if not self.has_view_permission(CandidacySupport):
             supports = supports.public()
-        candidacies = with_references(Candidacy.objects.all(), "state", "organization")
-        return candidacies.prefetch_related(Prefetch("supports", queryset=supports), "sources")
+        return (
+            Candidacy.objects.select_related("state", "organization")
+            .only(
+                *own_columns(Candidacy),
+                *brief_columns(StateBriefSerializer, "state"),
+                *brief_columns(OrganizationBriefSerializer, "organization"),
+            )
+            .prefetch_related(Prefetch("supports", queryset=supports), "sources")
+        )
 
 
 class ObserverStatusViewSet(ApiViewSet):
@@ -159,5 +183,12 @@ class ObserverStatusViewSet(ApiViewSet):
     ordering_fields = ["direction", "current_stage", "updated_at"]
 
     def get_queryset(self):
-        statuses = with_references(ObserverStatus.objects.all(), "organization", "affiliate")
-        return statuses.prefetch_related("steps", "sources")
+        return (
+            ObserverStatus.objects.select_related("organization", "affiliate")
+            .only(
+                *own_columns(ObserverStatus),
+                *brief_columns(OrganizationBriefSerializer, "organization"),
+                *brief_columns(OrganizationBriefSerializer, "affiliate"),
+            )
+            .prefetch_related("steps", "sources")
+        )
