@@ -15,13 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from memberships.models import Candidacy, Organization, State
+from memberships.models import STATE_LINK_FIELDS, Candidacy, Organization, State
 from otscoop.choices import DatePrecision
 from otscoop.dates import format_partial_date, format_partial_range
 from otscoop.fields import precision_field, sources_field
-from otscoop.links import slug_url
 from otscoop.models import Published, PublishedQuerySet, Timestamped
-from otscoop.references import with_references
 from otscoop.search import localized
 
 from .choices import (
@@ -88,19 +86,20 @@ class Council(Timestamped):
         return self.name
 
     def get_absolute_url(self):
-        return slug_url("events:council-detail", self.slug)
+        return reverse("events:council-detail", kwargs={"slug": self.slug})
 
     @property
     def established_display(self) -> str:
         return format_partial_date(self.established_on, self.established_on_precision)
 
 
-# What a row of a list shows (templates/jinja2/rows/): lists load only these columns. Their
-# council and host state come from the reference tables (otscoop/references.py).
+# What a row of a list shows (templates/includes/meeting_row.html, statement_row.html): lists
+# load only these columns, with their council's and host state's joined in.
 MEETING_ROW_FIELDS = (
     "slug",
     "title",
     "kind",
+    "number",
     "status",
     "start_date",
     "end_date",
@@ -109,8 +108,8 @@ MEETING_ROW_FIELDS = (
     "theme",
     "publication",
     "updated_at",
-    "council",
-    "host_state",
+    "council__name",
+    *(f"host_state__{field}" for field in STATE_LINK_FIELDS),
 )
 STATEMENT_ROW_FIELDS = (
     "slug",
@@ -121,15 +120,14 @@ STATEMENT_ROW_FIELDS = (
     "summary",
     "publication",
     "updated_at",
-    "council",
+    "council__name",
 )
 
 
 class MeetingQuerySet(PublishedQuerySet):
     def for_rows(self):
-        """Only the columns a list row shows; the council and host state attached from the
-        reference tables."""
-        return with_references(self.only(*MEETING_ROW_FIELDS), "council", "host_state")
+        """Only the columns a list row shows, the council and host state joined."""
+        return self.select_related("council", "host_state").only(*MEETING_ROW_FIELDS)
 
     def summits(self):
         return self.filter(kind__in=SUMMIT_KINDS)
@@ -258,7 +256,7 @@ class Meeting(Published):
         return self.title
 
     def get_absolute_url(self):
-        return slug_url("events:meeting-detail", self.slug)
+        return reverse("events:meeting-detail", kwargs={"slug": self.slug})
 
     @property
     def dates_display(self) -> str:
@@ -424,9 +422,8 @@ class Topic(Timestamped):
 
 class JointStatementQuerySet(PublishedQuerySet):
     def for_rows(self):
-        """Only the columns a list row shows, the council attached from the reference table
-        (topics: prefetch them)."""
-        return with_references(self.only(*STATEMENT_ROW_FIELDS), "council")
+        """Only the columns a list row shows, the council joined (topics: prefetch them)."""
+        return self.select_related("council").only(*STATEMENT_ROW_FIELDS)
 
     def for_state(self, state):
         return self.filter(signatories=state)
@@ -498,7 +495,7 @@ class JointStatement(Published):
         return self.title
 
     def get_absolute_url(self):
-        return slug_url("events:statement-detail", self.slug)
+        return reverse("events:statement-detail", kwargs={"slug": self.slug})
 
     @property
     def issued_on_display(self) -> str:
@@ -589,7 +586,7 @@ class ElectionObservationMission(Published):
         return f"{self.observed_state}: {self.title} ({self.election_date_display})"
 
     def get_absolute_url(self):
-        return slug_url("events:election-mission-detail", self.slug)
+        return reverse("events:election-mission-detail", kwargs={"slug": self.slug})
 
     @property
     def election_date_display(self) -> str:

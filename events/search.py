@@ -5,7 +5,13 @@ from functools import cache
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from memberships.models import CANDIDACY_SEARCH_COLUMNS, Candidacy, Organization, State
+from memberships.models import (
+    CANDIDACY_SEARCH_COLUMNS,
+    STATE_LINK_FIELDS,
+    Candidacy,
+    Organization,
+    State,
+)
 from otscoop.search import localized, search
 
 from .models import (
@@ -24,10 +30,6 @@ RESULTS_PER_GROUP = 25
 # are listed, so the number past 100 would only say "add words" less clearly.
 COUNT_LIMIT = 100
 MAX_QUERY_LENGTH = 200
-
-# What the result lists show (templates/events/search.html and its includes); nothing else
-# is read, so long texts (a statement's full text in three languages) stay in the database.
-STATE_SHOWN = ("name", "slug", "iso2")
 
 
 def _ids_named(model, word):
@@ -58,36 +60,20 @@ def _related(relations, ids_named):
     return related
 
 
+# Each group reads only the columns its list shows (templates/events/search.html and its
+# includes), so long texts (a statement's full text in three languages) stay in the database.
 GROUPS = (
     (
         "meetings",
         _("Meetings"),
-        lambda: (
-            Meeting.objects.published()
-            .select_related("council", "host_state")
-            .only(
-                *("slug", "title", "kind", "status", "city", "theme"),
-                *("start_date", "end_date", "date_precision"),
-                "council__name",
-                *(f"host_state__{field}" for field in STATE_SHOWN),
-            )
-            .order_by("-start_date", "-id")
-        ),
+        lambda: Meeting.objects.published().for_rows().order_by("-start_date", "-id"),
         MEETING_SEARCH_COLUMNS,
         {"host_state_id": State},
     ),
     (
         "statements",
         _("Joint statements"),
-        lambda: (
-            JointStatement.objects.published()
-            .select_related("council")
-            .only(
-                *("slug", "title", "kind", "summary", "issued_on", "date_precision"),
-                "council__name",
-            )
-            .order_by("-issued_on", "-id")
-        ),
+        lambda: JointStatement.objects.published().for_rows().order_by("-issued_on", "-id"),
         STATEMENT_SEARCH_COLUMNS,
         {},
     ),
@@ -99,7 +85,7 @@ GROUPS = (
             .select_related("state", "organization")
             .only(
                 *("slug", "post", "term_start", "term_end", "outcome"),
-                *(f"state__{field}" for field in STATE_SHOWN),
+                *(f"state__{field}" for field in STATE_LINK_FIELDS),
                 *("organization__name", "organization__acronym"),
             )
         ),
@@ -114,7 +100,7 @@ GROUPS = (
             .select_related("observed_state")
             .only(
                 *("slug", "title", "election_kind", "election_date", "election_date_precision"),
-                *(f"observed_state__{field}" for field in STATE_SHOWN),
+                *(f"observed_state__{field}" for field in STATE_LINK_FIELDS),
             )
         ),
         MISSION_SEARCH_COLUMNS,

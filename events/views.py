@@ -11,7 +11,6 @@ from django.views.generic import DetailView, ListView
 
 from memberships.models import Candidacy, State
 from otscoop.pages import FilteredListView, PaginatedMixin, last_updated
-from otscoop.references import with_references
 
 from .filters import ElectionObservationMissionFilterSet, JointStatementFilterSet, MeetingFilterSet
 from .models import (
@@ -21,7 +20,6 @@ from .models import (
     ElectionObservationMission,
     JointStatement,
     Meeting,
-    SecretaryGeneral,
 )
 from .search import RESULTS_PER_GROUP, search_everything
 
@@ -43,7 +41,7 @@ def home(request):
             Meeting.objects.published()
             .summits()
             .filter(number__isnull=False)
-            .select_related("host_state")
+            .for_rows()
             .order_by("-start_date", "-id")[:HOME_SUMMITS]
         )[::-1],
         "states": list(State.objects.with_current_role().filter(current_role__isnull=False)),
@@ -123,26 +121,19 @@ class MeetingDetailView(DetailView):
         return context
 
     def get_queryset(self):
-        # The council and states come from the reference tables (otscoop/references.py).
-        meetings = with_references(
-            Meeting.objects.published(),
-            "council",
-            "host_state",
-            "chairmanship_from",
-            "chairmanship_to",
-        )
-        return meetings.prefetch_related(
-            Prefetch("delegations", queryset=with_references(Delegation.objects.all(), "state")),
-            "documents",
-            "sources",
-            Prefetch(
-                "statements",
-                queryset=JointStatement.objects.published().order_by("issued_on", "id"),
-            ),
-            Prefetch(
+        return (
+            Meeting.objects.published()
+            .select_related("council", "host_state", "chairmanship_from", "chairmanship_to")
+            .prefetch_related(
+                Prefetch("delegations", queryset=Delegation.objects.select_related("state")),
+                "documents",
+                "sources",
+                Prefetch(
+                    "statements",
+                    queryset=JointStatement.objects.published().order_by("issued_on", "id"),
+                ),
                 "appointments",
-                queryset=with_references(SecretaryGeneral.objects.all(), "nationality"),
-            ),
+            )
         )
 
 
@@ -160,7 +151,7 @@ class SummitListView(PaginatedMixin, ListView):
         return (
             Meeting.objects.published()
             .summits()
-            .select_related("host_state")
+            .for_rows()
             .prefetch_related("documents")
             .order_by("start_date", "id")
         )
@@ -205,18 +196,19 @@ class JointStatementDetailView(DetailView):
     context_object_name = "statement"
 
     def get_queryset(self):
-        statements = with_references(
-            JointStatement.objects.published().select_related("meeting"), "council"
-        )
-        return statements.prefetch_related(
-            "signatories",
-            "topics",
-            "documents",
-            "sources",
-            Prefetch(
-                "endorsed_candidacies",
-                queryset=with_references(Candidacy.objects.published(), "state", "organization"),
-            ),
+        return (
+            JointStatement.objects.published()
+            .select_related("council", "meeting")
+            .prefetch_related(
+                "signatories",
+                "topics",
+                "documents",
+                "sources",
+                Prefetch(
+                    "endorsed_candidacies",
+                    queryset=Candidacy.objects.published().select_related("state", "organization"),
+                ),
+            )
         )
 
 

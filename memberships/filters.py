@@ -3,18 +3,28 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from otscoop.filter_choices import SlugChoiceFilter
-
 from .choices import CandidacyOutcome, SupportVisibility
 from .models import Candidacy, Organization, State
 
 
+def every(model):
+    """A filter's options: every record of `model`, read per request, so that they are in the
+    order of their names in the request's language (modeltranslation fixes the language of a
+    queryset's default ordering when the queryset is made)."""
+    return lambda request: model.objects.all()
+
+
 class CandidacyFilterSet(django_filters.FilterSet):
-    state = SlugChoiceFilter(State, label=_("Candidate state"))
-    organization = SlugChoiceFilter(Organization, label=_("Organization"))
+    state = django_filters.ModelChoiceFilter(
+        queryset=every(State), to_field_name="slug", label=_("Candidate state")
+    )
+    organization = django_filters.ModelChoiceFilter(
+        queryset=every(Organization), to_field_name="slug", label=_("Organization")
+    )
     outcome = django_filters.ChoiceFilter(choices=CandidacyOutcome.choices, label=_("Outcome"))
-    supporting_state = SlugChoiceFilter(
-        State,
+    supporting_state = django_filters.ModelChoiceFilter(
+        queryset=every(State),
+        to_field_name="slug",
         method="filter_supporting_state",
         label=_("Supported by"),
     )

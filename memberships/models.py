@@ -13,7 +13,6 @@ from simple_history.models import HistoricalRecords
 
 from otscoop.dates import format_partial_date
 from otscoop.fields import precision_field, sources_field
-from otscoop.links import slug_url
 from otscoop.models import Published, PublishedQuerySet, Timestamped
 from otscoop.search import localized
 
@@ -35,6 +34,9 @@ iso3_validator = RegexValidator(
     r"^[A-Z]{3}$", _("Enter three capital letters (ISO 3166-1 alpha-3).")
 )
 year_validators = [MinValueValidator(1900), MaxValueValidator(2200)]
+# What a state's link shows (the `state_link` tag: flag, name, link): rows that join a state
+# load only these of its columns.
+STATE_LINK_FIELDS = ("name", "slug", "iso2")
 
 
 class StateQuerySet(models.QuerySet):
@@ -102,7 +104,7 @@ class State(Timestamped):
         return self.name
 
     def get_absolute_url(self):
-        return slug_url("memberships:state-detail", self.slug)
+        return reverse("memberships:state-detail", kwargs={"slug": self.slug})
 
     @property
     def flag(self) -> str:

@@ -113,12 +113,3 @@ def connect_signals():
         post_delete.connect(handler, sender=model, dispatch_uid=f"{name}-del-{model}")
     m2m_changed.connect(content_changed, dispatch_uid="cache-m2m")
     m2m_changed.connect(audience_changed, dispatch_uid="audience-m2m")
-
-
-# TEMPORARY while the reference tables are being removed (issue 13): compute each time.
-def process_cached(key, compute):
-    return compute()
-
-
-def generation_cached(key, compute, timeout):
-    return compute()

@@ -1,34 +1,13 @@
 """Shared bases: timestamps, publication state, and the public sources every fact cites."""
 
 from urllib.parse import urlsplit
-from weakref import WeakKeyDictionary
 
 from django.db import models
 from django.utils import timezone
-from django.utils.encoding import force_str
-from django.utils.hashable import make_hashable
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .choices import Publication
-
-_DISPLAYED_LABELS = WeakKeyDictionary()
-
-
-def displayed_labels(field, language) -> dict:
-    """{value: label as text in `language`} of a choice field, built once per field and
-    language (the labels are lazy: each language translates them once)."""
-    per_language = _DISPLAYED_LABELS.get(field)
-    if per_language is None:
-        per_language = _DISPLAYED_LABELS[field] = {}
-    labels = per_language.get(language)
-    if labels is None:
-        labels = per_language[language] = {
-            make_hashable(value): force_str(label, strings_only=True)
-            for value, label in field.flatchoices
-        }
-    return labels
 
 
 class Timestamped(models.Model):
@@ -39,18 +18,6 @@ class Timestamped(models.Model):
 
     class Meta:
         abstract = True
-
-    def _get_FIELD_display(self, field):
-        # What every `get_<field>_display()` calls. Django's own builds
-        # `dict(make_hashable(field.flatchoices))` on each call, and hashing the whole choice
-        # list evaluates every lazy label (one gettext per choice); a list page with 25 rows
-        # paid ~1,000 gettext calls for it. Same result, one dict per field and language.
-        value = getattr(self, field.attname)
-        labels = displayed_labels(field, get_language())
-        key = make_hashable(value)
-        if key in labels:
-            return labels[key]
-        return force_str(value, strings_only=True)
 
 
 class PublishedQuerySet(models.QuerySet):

@@ -132,15 +132,6 @@ TEMPLATES = [
             ],
         },
     },
-    {
-        # The rows every list repeats (templates/jinja2/rows/), called from the Django
-        # templates through tags; see otscoop/jinja2.py.
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "NAME": "jinja2",
-        "DIRS": [BASE_DIR / "templates" / "jinja2"],
-        "APP_DIRS": False,
-        "OPTIONS": {"environment": "otscoop.jinja2.environment"},
-    },
 ]
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}

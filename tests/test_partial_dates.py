@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
@@ -58,6 +59,21 @@ def test_stored_form_drops_the_unknown_parts():
     assert truncate_to_precision(day, DatePrecision.MONTH) == datetime.date(2024, 9, 1)
     assert truncate_to_precision(day, DatePrecision.YEAR) == datetime.date(2024, 1, 1)
     assert truncate_to_precision(day, DatePrecision.DAY) == day
+
+
+def render_date(value, precision, text):
+    template = Template("{% load otscoop %}{% partial_date value precision text %}")
+    return template.render(Context({"value": value, "precision": precision, "text": text}))
+
+
+def test_pages_give_machines_the_date_at_its_precision_and_readers_the_text():
+    day = datetime.date(2024, 7, 6)
+    assert render_date(day, "day", "6 July") == '<time datetime="2024-07-06">6 July</time>'
+    assert 'datetime="2024-07"' in render_date(day, DatePrecision.MONTH, "July 2024")
+    assert 'datetime="2024-07"' in render_date(day, DatePrecision.APPROXIMATE, "about July")
+    assert 'datetime="2024"' in render_date(day, DatePrecision.YEAR, "2024")
+    assert render_date(None, "day", "x") == ""
+    assert "&lt;b&gt;" in render_date(day, "day", "<b>")
 
 
 @pytest.mark.django_db

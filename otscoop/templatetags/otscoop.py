@@ -1,22 +1,17 @@
-"""Template helpers of the public pages: language alternates, pagination links, and the small
-pieces every row repeats (a state with its flag, a date at its precision).
-
-The row pieces are tags rather than `{% include %}`s: an include costs a context push and a
-template's worth of node rendering per use, and a list page uses them 50 times.
+"""Template helpers of the public pages: language alternates, the main navigation, page links,
+and the small pieces rows repeat (a state with its flag, a date at its precision).
 """
 
 from django import template
 from django.conf import settings
-from django.template import engines
 from django.template.defaultfilters import date as date_filter
-from django.urls import translate_url
-from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.urls import reverse, translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language_info, gettext
 
 from otscoop.choices import DatePrecision
-from otscoop.links import view_url
 from otscoop.pages import last_updated
 
 register = template.Library()
@@ -58,27 +53,25 @@ def nav_item(context, name, label, detail=None):
         marker = mark_safe(' aria-current="true"')
     else:
         marker = ""
-    return format_html('<li><a href="{}"{}>{}</a></li>', view_url(name), marker, label)
+    return format_html('<li><a href="{}"{}>{}</a></li>', reverse(name), marker, label)
 
 
 @register.simple_tag
 def state_link(state, link=True):
-    """A state's flag and name, linked to its page unless `link=False`; nothing without one.
-
-    Written out rather than through `format_html` (the same escaping): a list calls it per row.
-    """
+    """A state's flag and name, linked to its page unless `link=False`; nothing without one."""
     if not state:
         return ""
-    flag = conditional_escape(state.flag)
-    name = conditional_escape(state.name)
     if link is False:
-        return SafeString(
-            f'<span class="state"><span class="flag" aria-hidden="true">{flag}</span> {name}</span>'
+        return format_html(
+            '<span class="state"><span class="flag" aria-hidden="true">{}</span> {}</span>',
+            state.flag,
+            state.name,
         )
-    url = conditional_escape(state.get_absolute_url())
-    return SafeString(
-        f'<a class="state" href="{url}"><span class="flag" aria-hidden="true">{flag}</span> '
-        f"{name}</a>"
+    return format_html(
+        '<a class="state" href="{}"><span class="flag" aria-hidden="true">{}</span> {}</a>',
+        state.get_absolute_url(),
+        state.flag,
+        state.name,
     )
 
 
@@ -96,8 +89,8 @@ def partial_date(value, precision, text):
     precision for machines; nothing without a date."""
     if not value:
         return ""
-    iso = conditional_escape(value.strftime(DATETIME_AT_PRECISION.get(precision, "%Y-%m-%d")))
-    return SafeString(f'<time datetime="{iso}">{conditional_escape(text)}</time>')
+    iso = value.strftime(DATETIME_AT_PRECISION.get(precision, "%Y-%m-%d"))
+    return format_html('<time datetime="{}">{}</time>', iso, text)
 
 
 @register.simple_tag
@@ -121,49 +114,4 @@ def last_updated_note(value=None, records=None):
         gettext("Last updated:"),
         date_filter(value, "Y-m-d"),
         date_filter(value, "DATE_FORMAT"),
-    )
-
-
-# --- Pieces rendered by Jinja2 (templates/jinja2/, see otscoop/jinja2.py) ---------------------
-
-
-def _jinja(template_name: str, context: dict) -> str:
-    template = engines["jinja2"].get_template(template_name)
-    return mark_safe(template.render(context))  # autoescaped by Jinja2
-
-
-def _rows(template_name: str, records, **options) -> str:
-    return _jinja(template_name, {"records": records, **options})
-
-
-@register.simple_tag(takes_context=True)
-def filter_form(context):
-    """A list page's filter form, with the filters it could not apply named."""
-    names = ("request", "filter", "filter_errors", "is_filtered")
-    return _jinja("includes/filters.html", {name: context.get(name) for name in names})
-
-
-@register.simple_tag(takes_context=True)
-def pagination(context):
-    """Links to the previous, next and nearby pages of a list, keeping its filters."""
-    names = ("is_paginated", "page_obj", "paginator", "page_numbers", "query_without_page")
-    return _jinja("includes/pagination.html", {name: context.get(name) for name in names})
-
-
-@register.simple_tag
-def meeting_items(meetings, show_council=True):
-    """`<li>` rows of meetings: title, dates, place, kind, council, status, theme."""
-    return _rows("rows/meetings.html", meetings, show_council=show_council)
-
-
-@register.simple_tag
-def statement_items(statements, show_council=False, show_topics=False, show_summary=False):
-    """`<li>` rows of joint statements: title, date, kind, and on request the council, the
-    topics (prefetch them) and the start of the summary."""
-    return _rows(
-        "rows/statements.html",
-        statements,
-        show_council=show_council,
-        show_topics=show_topics,
-        show_summary=show_summary,
     )
