@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from memberships.models import STATE_LINK_FIELDS, Candidacy, Organization, State
-from otscoop.choices import DatePrecision
+from otscoop.choices import DatePrecision, label_of
 from otscoop.dates import format_partial_date, format_partial_range
 from otscoop.fields import precision_field, sources_field
 from otscoop.models import Published, PublishedQuerySet, Timestamped
@@ -250,6 +250,10 @@ class Meeting(Published):
             models.Index(
                 fields=["publication", "-start_date", "-id"], name="events_meeting_list_order"
             ),
+            # The summit timeline (a few kinds, published): counted from the index alone.
+            models.Index(
+                fields=["kind", "publication", "-start_date"], name="events_meeting_kind_order"
+            ),
         ]
 
     def __str__(self):
@@ -261,6 +265,14 @@ class Meeting(Published):
     @property
     def dates_display(self) -> str:
         return format_partial_range(self.start_date, self.end_date, self.date_precision)
+
+    @property
+    def kind_label(self) -> str:
+        return label_of(MeetingKind, self.kind)
+
+    @property
+    def status_label(self) -> str:
+        return label_of(MeetingStatus, self.status)
 
     def date_span(self) -> tuple[datetime.date, datetime.date]:
         return precision_span(self.start_date, self.end_date, self.date_precision)
@@ -500,6 +512,10 @@ class JointStatement(Published):
     @property
     def issued_on_display(self) -> str:
         return format_partial_date(self.issued_on, self.date_precision)
+
+    @property
+    def kind_label(self) -> str:
+        return label_of(StatementKind, self.kind)
 
     def clean(self):
         super().clean()

@@ -7,11 +7,12 @@ from .choices import CandidacyOutcome, SupportVisibility
 from .models import Candidacy, Organization, State
 
 
-def every(model):
+def every(model, *shown):
     """A filter's options: every record of `model`, read per request, so that they are in the
     order of their names in the request's language (modeltranslation fixes the language of a
-    queryset's default ordering when the queryset is made)."""
-    return lambda request: model.objects.all()
+    queryset's default ordering when the queryset is made). Only the columns an option shows
+    are read: the slug, the name (in every language) and any of `shown` its name needs."""
+    return lambda request: model.objects.only("slug", "name", *shown)
 
 
 class CandidacyFilterSet(django_filters.FilterSet):
@@ -19,7 +20,7 @@ class CandidacyFilterSet(django_filters.FilterSet):
         queryset=every(State), to_field_name="slug", label=_("Candidate state")
     )
     organization = django_filters.ModelChoiceFilter(
-        queryset=every(Organization), to_field_name="slug", label=_("Organization")
+        queryset=every(Organization, "acronym"), to_field_name="slug", label=_("Organization")
     )
     outcome = django_filters.ChoiceFilter(choices=CandidacyOutcome.choices, label=_("Outcome"))
     supporting_state = django_filters.ModelChoiceFilter(

@@ -14,3 +14,17 @@ class DatePrecision(models.TextChoices):
     MONTH = "month", _("Month only")
     YEAR = "year", _("Year only")
     APPROXIMATE = "approximate", _("Approximate day")
+
+
+def label_of(choices, value):
+    """The label of `value` among the TextChoices `choices`, in the active language, or the
+    value itself if it is none of them.
+
+    For lists, in place of `get_FOO_display()`: Django's builds a dict of the whole choice set
+    on each call, and hashing its lazy labels translates every one of them (a list of 25 rows
+    translated some 400 labels for 50 shown).
+    """
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
