@@ -339,6 +339,26 @@ def validate_pdf(uploaded):
         raise ValidationError(_("The file is not a PDF document."))
 
 
+# What a list of documents shows (templates/includes/documents.html).
+DOCUMENT_LIST_FIELDS = (
+    "meeting",
+    "statement",
+    "title",
+    "kind",
+    "language",
+    "file",
+    "url",
+    "symbol",
+    "order",
+)
+
+
+class DocumentQuerySet(models.QuerySet):
+    def for_lists(self):
+        """Only the columns a list of documents shows."""
+        return self.only(*DOCUMENT_LIST_FIELDS)
+
+
 class Document(Timestamped):
     """A document of a meeting or a statement: a declaration, communiqué, report ..."""
 
@@ -376,6 +396,8 @@ class Document(Timestamped):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = DocumentQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "title"]
         verbose_name = _("document")
@@ -398,6 +420,10 @@ class Document(Timestamped):
 
     def __str__(self):
         return self.title
+
+    @property
+    def kind_label(self) -> str:
+        return label_of(DocumentKind, self.kind)
 
     def get_file_url(self):
         """Where the public downloads an uploaded file (served only if its record is public)."""

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.views.generic import DetailView, ListView
 
 from memberships.models import Candidacy, State
-from otscoop.pages import FilteredListView, PaginatedMixin, last_updated
+from otscoop.pages import PAGE_SIZE, FilteredListView, PaginatedMixin, last_updated
 
 from .filters import ElectionObservationMissionFilterSet, JointStatementFilterSet, MeetingFilterSet
 from .models import (
@@ -140,19 +140,19 @@ class MeetingDetailView(DetailView):
 class SummitListView(PaginatedMixin, ListView):
     """The timeline of summits: number, dates, city, host, theme and outcome documents.
 
-    Fifty a page (the OTS holds about one summit a year, so in practice one page).
+    25 a page, as every list (the OTS holds about one summit a year, so in practice one page).
     """
 
     template_name = "events/summit_list.html"
     context_object_name = "summits"
-    paginate_by = 50
+    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
         return (
             Meeting.objects.published()
             .summits()
             .for_rows()
-            .prefetch_related("documents")
+            .prefetch_related(Prefetch("documents", queryset=Document.objects.for_lists()))
             .order_by("start_date", "id")
         )
 
