@@ -162,10 +162,17 @@ class EnumChoiceField(serializers.ChoiceField):
 
 
 def text_choices_of(model_field):
-    """The TextChoices class whose choices the model field uses, or None."""
-    choices = [(value, str(label)) for value, label in model_field.flatchoices]
+    """The TextChoices class whose choices the model field uses, or None.
+
+    Values are compared first: serializers build their fields for every response, and a label
+    is only translated for a class whose values match.
+    """
+    choices = model_field.flatchoices
+    values = [value for value, _label in choices]
     for choices_class in TextChoices.__subclasses__():
-        if [(value, str(label)) for value, label in choices_class.choices] == choices:
+        if choices_class.values != values:
+            continue
+        if [str(label) for label in choices_class.labels] == [str(label) for _v, label in choices]:
             return choices_class
     return None
 

@@ -90,8 +90,17 @@ def test_nested_records_are_flattened_to_slugs():
     assert row["topics"] == statement.topics.get().slug
     assert row["meeting"] == statement.meeting.slug
     assert row["sources"] == statement.sources.get().url
-    assert meetings[0]["delegations"] == meeting.delegations.get().state.slug
-    assert meetings[0]["documents"] == meeting.documents.get().title
+    assert meetings[0]["council"] == meeting.council.slug
+    assert meetings[0]["host_state"] == meeting.host_state.slug
+
+
+def test_the_meeting_export_has_the_columns_of_the_list():
+    make_rich("meetings")
+
+    _response, rows = export("meetings")
+
+    assert {"council", "host_state", "dates_display"} <= set(rows[0])
+    assert not {"delegations", "documents", "sources"} & set(rows[0])
 
 
 def test_an_export_is_empty_but_has_its_header_without_rows():

@@ -29,7 +29,7 @@ JSON_QUERIES = {
     "memberships": (3, 4),  # COUNT, rows with their state, sources
     "organizations": (3, 4),  # COUNT, rows with their parent, sources
     "councils": (3, 4),  # COUNT, rows, sources
-    "meetings": (5, 8),  # COUNT, rows with council and states, delegations, documents, sources
+    "meetings": (2, 5),  # COUNT, rows with council and states (no nested lists in the list)
     # COUNT, rows with council and meeting, signatories, topics, candidacies, documents, sources
     "statements": (7, 10),
     "topics": (2, 3),  # COUNT, rows

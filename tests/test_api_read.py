@@ -129,6 +129,18 @@ def test_a_meeting_detail_nests_its_delegations_and_documents():
     assert item["host_state"]["slug"] == meeting.host_state.slug
 
 
+def test_the_meeting_list_leaves_delegations_documents_and_sources_to_the_detail():
+    meeting = make_rich("meetings")
+    client = anonymous_client()
+
+    (item,) = results(client.get(list_url("meetings")))
+    detail = client.get(detail_url("meetings", meeting.slug)).json()
+
+    assert not {"delegations", "documents", "sources"} & set(item)
+    assert item == {name: value for name, value in detail.items() if name in item}
+    assert [len(detail[name]) for name in ("delegations", "documents", "sources")] == [1, 1, 1]
+
+
 def test_a_document_file_is_an_absolute_url(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     meeting = factories.MeetingFactory()

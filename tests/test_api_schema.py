@@ -139,6 +139,24 @@ def test_choices_are_listed_as_named_enums(schema_document):
     assert meeting_kind["allOf"] == [{"$ref": "#/components/schemas/MeetingKindEnum"}]
 
 
+def test_the_meeting_list_is_documented_without_the_nested_lists_of_the_detail(
+    schema_document,
+):
+    def response_schema(path):
+        responses = schema_document["paths"][path]["get"]["responses"]
+        return responses["200"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
+
+    schemas = schema_document["components"]["schemas"]
+    page = schemas[response_schema("/api/v1/meetings/")]
+    listed = page["properties"]["results"]["items"]["$ref"].split("/")[-1]
+    detail = response_schema("/api/v1/meetings/{slug}/")
+
+    nested = {"delegations", "documents", "sources"}
+    assert (listed, detail) == ("MeetingListItem", "Meeting")
+    assert not nested & set(schemas[listed]["properties"])
+    assert set(schemas[detail]["properties"]) - set(schemas[listed]["properties"]) == nested
+
+
 def test_filters_and_their_enums_are_documented(schema_document):
     parameters = {
         parameter["name"]: parameter

@@ -212,6 +212,18 @@ class MeetingSerializer(ApiModelSerializer):
         read_only_fields = ["published_at"]
 
 
+class MeetingListItemSerializer(MeetingSerializer):
+    """A meeting as the list shows it: without its delegations, documents and sources, which
+    its detail (`url`) has."""
+
+    class Meta(MeetingSerializer.Meta):
+        fields = [
+            name
+            for name in MeetingSerializer.Meta.fields
+            if name not in ("delegations", "documents", "sources")
+        ]
+
+
 def topic_page_path(topic):
     return f"{reverse('events:statement-list')}?{urlencode({'topic': topic.slug})}"
 

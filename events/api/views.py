@@ -30,6 +30,7 @@ from .serializers import (
     ElectionObservationMissionSerializer,
     JointStatementSerializer,
     MeetingBriefSerializer,
+    MeetingListItemSerializer,
     MeetingSerializer,
     TopicBriefSerializer,
     TopicSerializer,
@@ -78,34 +79,41 @@ class CouncilViewSet(ApiViewSet):
 
 class MeetingViewSet(ApiViewSet):
     """Meetings of the OTS organs or under their roof (summits, council sessions, trainings),
-    with the delegations that came and the documents adopted."""
+    with the delegations that came and the documents adopted. The list leaves out each
+    meeting's delegations, documents and sources: its detail has them."""
 
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilterSet
     search_fields = ["title", "theme", "city", "summary"]
     ordering_fields = ["start_date", "title", "number", "updated_at"]
 
+    def get_serializer_class(self):
+        if self.action == "list":
+            return MeetingListItemSerializer
+        return super().get_serializer_class()
+
     def get_queryset(self):
-        # Related records load the columns their brief shows. Delegations are sorted by state
-        # alone: each meeting's list is in the same order as by the model's ("meeting",
-        # "state__name"), without joining the meetings again.
+        # Related records load the columns their brief shows.
+        meetings = Meeting.objects.select_related(
+            "council", "host_state", "chairmanship_from", "chairmanship_to"
+        ).only(
+            *own_columns(Meeting),
+            *brief_columns(CouncilBriefSerializer, "council"),
+            *brief_columns(StateBriefSerializer, "host_state"),
+            *brief_columns(StateBriefSerializer, "chairmanship_from"),
+            *brief_columns(StateBriefSerializer, "chairmanship_to"),
+        )
+        if self.action == "list":
+            return meetings  # without the nested lists
+        # Delegations are sorted by state alone: each meeting's list is in the same order as by
+        # the model's ("meeting", "state__name"), without joining the meetings again.
         delegations = (
             Delegation.objects.select_related("state")
             .only(*own_columns(Delegation), *brief_columns(StateBriefSerializer, "state"))
             .order_by("state__name")
         )
-        return (
-            Meeting.objects.select_related(
-                "council", "host_state", "chairmanship_from", "chairmanship_to"
-            )
-            .only(
-                *own_columns(Meeting),
-                *brief_columns(CouncilBriefSerializer, "council"),
-                *brief_columns(StateBriefSerializer, "host_state"),
-                *brief_columns(StateBriefSerializer, "chairmanship_from"),
-                *brief_columns(StateBriefSerializer, "chairmanship_to"),
-            )
-            .prefetch_related(Prefetch("delegations", queryset=delegations), "documents", "sources")
+        return meetings.prefetch_related(
+            Prefetch("delegations", queryset=delegations), "documents", "sources"
         )
 
 
