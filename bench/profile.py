@@ -32,8 +32,6 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
-
 from otscoop.cache import invalidate  # noqa: E402
 
 INTERVAL = 0.001
@@ -172,7 +170,8 @@ def profile(app, path: str, cookie: str) -> dict:
 
 def main():
     cookie, paths = sys.argv[1], sys.argv[2:]
-    app = WSGIHandler()
+    from otscoop.wsgi import application as app  # as gunicorn loads it
+
     results = [profile(app, path, cookie) for path in ["/healthz", *paths]]
     print("BENCH_PROFILE " + json.dumps({"parts": PART_NAMES, "results": results}))
 
