@@ -6,7 +6,7 @@ from functools import lru_cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -327,9 +327,74 @@ class ObserverStatusStep(Timestamped):
         return format_partial_date(self.date, self.date_precision)
 
 
+# What a candidacy row of a state's page shows (templates/memberships/state_detail.html).
+CANDIDACY_ROW_FIELDS = (
+    "slug",
+    "post",
+    "term_start",
+    "term_end",
+    "outcome",
+    "state",
+    "organization__name",
+)
+
+
+def state_link_columns(path: str) -> tuple[str, ...]:
+    """STATE_LINK_FIELDS of the state at `path`, its name in every language: the queryset of a
+    model without translated fields does not add a translated field's language columns."""
+    return tuple(
+        f"{path}__{column}"
+        for field in STATE_LINK_FIELDS
+        for column in (localized(field) if field == "name" else (field,))
+    )
+
+
+# What a support shows on its candidacy's row: by whom and when.
+SUPPORT_CHIP_FIELDS = (
+    "candidacy",
+    "declared_on",
+    "declared_on_precision",
+    *state_link_columns("supporting_state"),
+)
+# What a row of a state's support given shows: the candidacy backed, when and where declared.
+SUPPORT_GIVEN_ROW_FIELDS = (
+    "supporting_state",
+    "declared_on",
+    "declared_on_precision",
+    "source_text",
+    "source_url",
+    "candidacy__slug",
+    *(f"candidacy__{column}" for column in localized("post")),
+    *state_link_columns("candidacy__state"),
+    *(f"candidacy__organization__{column}" for column in localized("name")),
+    "candidacy__organization__acronym",
+)
+
+
 class CandidacyQuerySet(PublishedQuerySet):
     def for_state(self, state):
         return self.filter(state=state)
+
+    def for_rows(self):
+        """Only the columns a row shows, the organization joined, and the public supports (with
+        their states) as `public_supports`, a list."""
+        return (
+            self.select_related("organization")
+            .only(*CANDIDACY_ROW_FIELDS)
+            .prefetch_related(
+                Prefetch(
+                    "supports",
+                    # By name within each candidacy, as the model's ordering has it (without
+                    # the candidacy's own ordering: one candidacy's supports go together).
+                    queryset=CandidacySupport.objects.public()
+                    .select_related("supporting_state")
+                    .only(*SUPPORT_CHIP_FIELDS)
+                    .order_by("supporting_state__name"),
+                    # A list: no related manager and queryset made for each candidacy.
+                    to_attr="public_supports",
+                )
+            )
+        )
 
 
 class Candidacy(Published):
@@ -432,6 +497,13 @@ class CandidacySupportQuerySet(models.QuerySet):
     def public(self):
         return self.filter(visibility=SupportVisibility.PUBLIC)
 
+    def for_rows(self):
+        """Only the columns a row of support given shows, the candidacy (its state and
+        organization) joined."""
+        return self.select_related("candidacy__state", "candidacy__organization").only(
+            *SUPPORT_GIVEN_ROW_FIELDS
+        )
+
 
 class CandidacySupport(Timestamped):
     """A state's declared support for another state's candidacy."""
@@ -481,6 +553,13 @@ class CandidacySupport(Timestamped):
         ordering = ["candidacy", "supporting_state__name"]
         verbose_name = _("candidacy support")
         verbose_name_plural = _("candidacy supports")
+        indexes = [
+            # A state page's support given, latest first, read straight off the index.
+            models.Index(
+                fields=["supporting_state", "-declared_on", "-id"],
+                name="memberships_support_given",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["candidacy", "supporting_state"],

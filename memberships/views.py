@@ -11,6 +11,21 @@ from .filters import CandidacyFilterSet
 from .models import Candidacy, CandidacySupport, ObserverStatus, ObserverStatusStep, State
 
 SECTION_ROWS = 25
+# The meeting of a delegation row: its link and dates.
+DELEGATION_MEETING_FIELDS = tuple(
+    f"meeting__{field}" for field in ("slug", "title", "start_date", "end_date", "date_precision")
+)
+# What a statement row shows here (without its council and summary).
+SIGNED_STATEMENT_FIELDS = ("slug", "title", "kind", "issued_on", "date_precision")
+# What an election observation mission row shows.
+MISSION_ROW_FIELDS = (
+    "observed_state",
+    "slug",
+    "title",
+    "election_kind",
+    "election_date",
+    "election_date_precision",
+)
 
 
 def latest(context: dict, name: str, queryset) -> None:
@@ -53,48 +68,52 @@ class StateDetailView(DetailView):
         state = self.object
         # Each section shows the latest SECTION_ROWS records and links to the whole filtered
         # list: a state can host thousands of meetings, and the page must not grow with them.
+        # Each loads only the columns its rows show. The key back to the state stays loaded:
+        # Django ties each row to `state` by it (a known related object), so the rows' host,
+        # delegation state ... is `state` itself, not joined again.
         latest(
             context,
             "hosted_meetings",
-            state.hosted_meetings.published().for_rows().order_by("-start_date", "-id"),
+            state.hosted_meetings.published()
+            .for_rows()
+            .select_related(None)
+            .select_related("council")
+            .order_by("-start_date", "-id"),
         )
         latest(
             context,
             "delegations",
             state.delegations.filter(meeting__publication=Publication.PUBLISHED)
             .select_related("meeting")
+            .only("state", "head_of_delegation", "title", "level", *DELEGATION_MEETING_FIELDS)
             .order_by("-meeting__start_date", "-meeting_id"),
         )
         latest(
             context,
             "statements",
-            state.statements_signed.published().for_rows().order_by("-issued_on", "-id"),
+            state.statements_signed.published()
+            .only(*SIGNED_STATEMENT_FIELDS)
+            .order_by("-issued_on", "-id"),
         )
         latest(
             context,
             "candidacies",
-            state.candidacies.published()
-            .select_related("organization")
-            .prefetch_related(
-                Prefetch(
-                    "supports",
-                    queryset=CandidacySupport.objects.public().select_related("supporting_state"),
-                )
-            )
-            .order_by("-term_start", "post", "-id"),
+            state.candidacies.published().for_rows().order_by("-term_start", "post", "-id"),
         )
         latest(
             context,
             "supports_given",
             state.supports_given.public()
             .filter(candidacy__publication=Publication.PUBLISHED)
-            .select_related("candidacy__state", "candidacy__organization")
+            .for_rows()
             .order_by("-declared_on", "-id"),
         )
         latest(
             context,
             "missions",
-            state.observed_elections.published().order_by("-election_date", "-id"),
+            state.observed_elections.published()
+            .only(*MISSION_ROW_FIELDS)
+            .order_by("-election_date", "-id"),
         )
         return context
 

@@ -1011,7 +1011,7 @@ QUERY_BUDGETS = {
     "/en/meetings/detailed-meeting/": 6,  # meeting, delegations, documents, ...
     "/en/statements/detailed-statement/": 6,  # statement, signatories, topics, ...
     "/en/councils/detailed-council/": 4,  # council, sources, meetings, statements
-    "/en/states/detailed-state/": 10,  # state, memberships, sources, 7 sections
+    "/en/states/detailed-state/": 10,  # state, memberships, sources, 6 sections, supports
     "/en/election-missions/detailed-mission/": 4,  # mission, states, partners, sources
 }
 
