@@ -315,6 +315,10 @@ class Delegation(Timestamped):
     def __str__(self):
         return f"{self.state} — {self.meeting}"
 
+    @property
+    def level_label(self) -> str:
+        return label_of(DelegationLevel, self.level)
+
 
 def document_upload_to(instance, filename):
     """A random name: an uploaded file's own name may hold personal data or collide."""
@@ -626,6 +630,10 @@ class ElectionObservationMission(Published):
 
     def __str__(self):
         return f"{self.observed_state}: {self.title} ({self.election_date_display})"
+
+    @property
+    def election_kind_label(self) -> str:
+        return label_of(ElectionKind, self.election_kind)
 
     def get_absolute_url(self):
         return reverse("events:election-mission-detail", kwargs={"slug": self.slug})

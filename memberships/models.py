@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from otscoop.choices import label_of
 from otscoop.dates import format_partial_date
 from otscoop.fields import precision_field, sources_field
 from otscoop.models import Published, PublishedQuerySet, Timestamped
@@ -461,6 +462,10 @@ class Candidacy(Published):
 
     def get_absolute_url(self):
         return reverse("memberships:candidacy-list") + f"#candidacy-{self.slug}"
+
+    @property
+    def outcome_label(self) -> str:
+        return label_of(CandidacyOutcome, self.outcome)
 
     @property
     def term_display(self) -> str:
