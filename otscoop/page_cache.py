@@ -6,7 +6,8 @@ path, query) and the response's language. The audience takes the place of `Cooki
 staff entries and every other reader the public ones. Each entry carries the content generation
 it was rendered at (otscoop/cache.py) and is only served while that is current.
 
-- An anonymous reader costs one round trip: the generations and the entry, read together.
+- An anonymous reader costs one round trip: the generations and the entry, read together,
+  before the session and authentication middleware run (PublicPageCacheMiddleware).
 - A signed-in reader's session is kept in the cache (the `cached_db` engine) and holds its
   audience with the audience generation it was worked out at; a token's audience is kept in
   the cache the same way, under a digest of the token. Either is worked out again (user,
@@ -30,6 +31,7 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from rest_framework.authentication import TokenAuthentication, get_authorization_header
@@ -77,8 +79,37 @@ def token_audience_key(token: str) -> str:
 def page_key(request, audience: str) -> str:
     # Scheme and host too: API responses and feeds hold absolute URLs.
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    # As LocaleMiddleware picks it (the path's prefix, else the cookie or Accept-Language), so
+    # that a key can be made before it runs.
+    language = translation.get_language_from_request(request, check_path=True)
     return f"otscoop:page:{audience}:{language}:{hashlib.md5(address.encode()).hexdigest()}"
+
+
+class PublicPageCacheMiddleware:
+    """Serve an anonymous reader's cached entries before the session, language, CSRF and
+    authentication middleware, which such a reader does not need; everything else (and every
+    miss) goes on to SharedPageCacheMiddleware, which also stores the entries."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self.is_anonymous(request) and SharedPageCacheMiddleware.is_cacheable_request(request):
+            key = page_key(request, PUBLIC)
+            try:
+                found = generations.read(key)
+            except Exception:  # the cache being down must not take the site down
+                found = {}
+            entry = found.get(key)
+            if entry is not None and entry[0] == found[generations.GENERATION_KEY]:
+                return SharedPageCacheMiddleware.rebuild(entry, PUBLIC)
+        return self.get_response(request)
+
+    @staticmethod
+    def is_anonymous(request) -> bool:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return False
+        return not (request.path.startswith(API_PREFIX) and "HTTP_AUTHORIZATION" in request.META)
 
 
 class SharedPageCacheMiddleware:
@@ -123,7 +154,7 @@ class SharedPageCacheMiddleware:
             return self.rebuild(entry, audience)
         response = self.get_response(request)
         if self.is_cacheable_response(request, response):
-            self.mark(response, audience)
+            self.mark(request, response, audience)
             response["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'
             response["Last-Modified"] = http_date()
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
@@ -216,10 +247,16 @@ class SharedPageCacheMiddleware:
         )
 
     @staticmethod
-    def mark(response, audience):
+    def mark(request, response, audience):
         """Tell other caches (a proxy, the browser) what the response depends on: who reads
-        (the session cookie or the token) — and keep staff responses out of shared caches."""
-        patch_vary_headers(response, ("Cookie", "Authorization"))
+        (the session cookie or the token) and, outside the language prefixes, Accept-Language —
+        and keep staff responses out of shared caches. The language is named here, not only
+        by LocaleMiddleware on the way out: an anonymous hit is served before it runs."""
+        vary = ["Cookie", "Authorization"]
+        if translation.get_language_from_path(request.path_info) is None:
+            vary.append("Accept-Language")
+        patch_vary_headers(response, vary)
+        response.headers.setdefault("Content-Language", translation.get_language())
         if audience == STAFF:
             patch_cache_control(response, private=True)
 

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "otscoop.middleware.RejectNullCharactersMiddleware",
     # ETag/304 for every GET, from the cache or not.
     "django.middleware.http.ConditionalGetMiddleware",
+    # An anonymous reader's cached pages, before any session, language or CSRF work.
+    "otscoop.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

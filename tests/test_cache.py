@@ -11,7 +11,7 @@ from django.urls import reverse
 from otscoop.cache import current_audience_generation, current_generation
 from otscoop.choices import Publication
 from otscoop.groups import EDITORS
-from otscoop.page_cache import SharedPageCacheMiddleware
+from otscoop.page_cache import PublicPageCacheMiddleware, SharedPageCacheMiddleware
 
 from .api_helpers import token_for
 from .factories import JointStatementFactory, MeetingFactory, TopicFactory, UserFactory
@@ -241,3 +241,24 @@ def test_a_token_on_a_website_page_reads_the_public_entries(client, editor):
     token = {"Authorization": f"Token {token_for(editor)}"}
     assert get(client, MEETINGS, **token)["X-Audience"] == "public"
     assert get(client, MEETINGS)["X-Cache"] == "hit"
+
+
+def test_an_anonymous_hit_is_answered_before_the_rest_of_the_stack(client):
+    MeetingFactory()
+    get(client)  # stored by SharedPageCacheMiddleware
+
+    def rest_of_the_stack(request):
+        raise AssertionError("a hit must not go on")
+
+    request = RequestFactory().get(MEETINGS)
+    response = PublicPageCacheMiddleware(rest_of_the_stack)(request)
+    assert (response["X-Cache"], response["X-Audience"]) == ("hit", "public")
+    assert response["Content-Language"] == "en"
+    api = client.get(API_MEETINGS, headers={"Accept-Language": "ru"})
+    api_hit = PublicPageCacheMiddleware(rest_of_the_stack)(
+        RequestFactory().get(API_MEETINGS, HTTP_ACCEPT_LANGUAGE="ru")
+    )
+    assert api_hit.content == api.content
+    assert api_hit["Content-Language"] == "ru" and "Accept-Language" in api_hit["Vary"]
+    signed_in = RequestFactory().get(MEETINGS, HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}=x")
+    assert PublicPageCacheMiddleware(lambda request: "passed on")(signed_in) == "passed on"
