@@ -4,27 +4,20 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from memberships.filters import every
 from memberships.models import State
+from otscoop.filters import SlugFilter
 
 from .choices import ElectionKind, MeetingKind, StatementKind
 from .models import Council, ElectionObservationMission, JointStatement, Meeting, Topic
 
 
 class MeetingFilterSet(django_filters.FilterSet):
-    council = django_filters.ModelChoiceFilter(
-        queryset=every(Council), to_field_name="slug", label=_("Council")
-    )
+    council = SlugFilter(Council, label=_("Council"))
     kind = django_filters.ChoiceFilter(choices=MeetingKind.choices, label=_("Kind"))
     year = django_filters.NumberFilter(
         field_name="start_date", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
     )
-    host_state = django_filters.ModelChoiceFilter(
-        queryset=every(State),
-        to_field_name="slug",
-        field_name="host_state",
-        label=_("Host state"),
-    )
+    host_state = SlugFilter(State, field_name="host_state", label=_("Host state"))
     date_from = django_filters.DateFilter(
         field_name="start_date",
         lookup_expr="gte",
@@ -44,19 +37,10 @@ class MeetingFilterSet(django_filters.FilterSet):
 
 
 class JointStatementFilterSet(django_filters.FilterSet):
-    council = django_filters.ModelChoiceFilter(
-        queryset=every(Council), to_field_name="slug", label=_("Council")
-    )
+    council = SlugFilter(Council, label=_("Council"))
     kind = django_filters.ChoiceFilter(choices=StatementKind.choices, label=_("Kind"))
-    signatory = django_filters.ModelChoiceFilter(
-        queryset=every(State),
-        to_field_name="slug",
-        field_name="signatories",
-        label=_("Signatory"),
-    )
-    topic = django_filters.ModelChoiceFilter(
-        queryset=every(Topic), to_field_name="slug", field_name="topics", label=_("Topic")
-    )
+    signatory = SlugFilter(State, field_name="signatories", label=_("Signatory"))
+    topic = SlugFilter(Topic, field_name="topics", label=_("Topic"))
     year = django_filters.NumberFilter(
         field_name="issued_on", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
     )
@@ -67,12 +51,7 @@ class JointStatementFilterSet(django_filters.FilterSet):
 
 
 class ElectionObservationMissionFilterSet(django_filters.FilterSet):
-    observed_state = django_filters.ModelChoiceFilter(
-        queryset=every(State),
-        to_field_name="slug",
-        field_name="observed_state",
-        label=_("Observed state"),
-    )
+    observed_state = SlugFilter(State, field_name="observed_state", label=_("Observed state"))
     election_kind = django_filters.ChoiceFilter(
         choices=ElectionKind.choices, label=_("Election kind")
     )

@@ -68,17 +68,11 @@ class StateDetailView(DetailView):
         state = self.object
         # Each section shows the latest SECTION_ROWS records and links to the whole filtered
         # list: a state can host thousands of meetings, and the page must not grow with them.
-        # Each loads only the columns its rows show. The key back to the state stays loaded:
-        # Django ties each row to `state` by it (a known related object), so the rows' host,
-        # delegation state ... is `state` itself, not joined again.
+        # Each loads only the columns its rows show.
         latest(
             context,
             "hosted_meetings",
-            state.hosted_meetings.published()
-            .for_rows()
-            .select_related(None)
-            .select_related("council")
-            .order_by("-start_date", "-id"),
+            state.hosted_meetings.published().for_rows().order_by("-start_date", "-id"),
         )
         latest(
             context,

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, filters
 
+from .filters import SlugFilter
+
 
 class ApiOrderingFilter(filters.OrderingFilter):
     """`?ordering=` among the view's `ordering_fields` (comma-separated, `-` for descending).
@@ -159,9 +161,7 @@ class ApiFilterSet(django_filters.FilterSet):
     def get_filters(cls):
         filters_ = super().get_filters()
         for name, filter_ in list(filters_.items()):
-            if isinstance(filter_, django_filters.ModelChoiceFilter) and (
-                filter_.extra.get("to_field_name") == "slug"
-            ):
+            if isinstance(filter_, SlugFilter):
                 filter_ = copy.deepcopy(filter_)
                 description = format_lazy("{label} {note}", label=filter_.label, note=_("(slug)"))
                 filters_[name] = extend_schema_field(

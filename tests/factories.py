@@ -221,3 +221,16 @@ class SecretaryGeneralFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"secretary-general-{n}")
     nationality = factory.SubFactory(StateFactory)
     term_start = datetime.date(2022, 11, 11)
+
+
+def fill_state_sections(state, count):
+    """`count` records in each section of a state's page: meetings hosted, delegations,
+    statements signed, candidacies, support given, missions observed, sources."""
+    for _ in range(count):
+        MeetingFactory(host_state=state)
+        DelegationFactory(state=state)
+        JointStatementFactory().signatories.add(state)
+        CandidacySupportFactory(candidacy=CandidacyFactory(state=state))
+        CandidacySupportFactory(supporting_state=state)
+        ElectionObservationMissionFactory(observed_state=state)
+        state.sources.add(SourceFactory())

@@ -38,6 +38,7 @@ from .factories import (
     SourceFactory,
     StateFactory,
     TopicFactory,
+    fill_state_sections,
 )
 
 pytestmark = pytest.mark.django_db
@@ -947,14 +948,7 @@ def add_state_details(count):
     state = the(StateFactory, "detailed-state")
     if not state.memberships.exists():
         MembershipFactory(state=state)
-    for _ in range(count):
-        MeetingFactory(host_state=state)
-        DelegationFactory(state=state)
-        JointStatementFactory().signatories.add(state)
-        CandidacySupportFactory(candidacy=CandidacyFactory(state=state))
-        CandidacySupportFactory(supporting_state=state)
-        ElectionObservationMissionFactory(observed_state=state)
-        state.sources.add(SourceFactory())
+    fill_state_sections(state, count)
 
 
 def add_mission_details(count):

@@ -14,14 +14,10 @@ from otscoop.choices import Publication
 from .factories import (
     CandidacyFactory,
     CandidacySupportFactory,
-    DelegationFactory,
-    ElectionObservationMissionFactory,
-    JointStatementFactory,
-    MeetingFactory,
     MembershipFactory,
     OrganizationFactory,
-    SourceFactory,
     StateFactory,
+    fill_state_sections,
 )
 
 pytestmark = pytest.mark.django_db
@@ -43,14 +39,7 @@ def state():
     write the default language), so Turkish and Russian pages fall back to them."""
     state = StateFactory(slug="busy-state")
     MembershipFactory(state=state)
-    state.sources.add(SourceFactory())
-    for _ in range(3):
-        MeetingFactory(host_state=state)
-        DelegationFactory(state=state)
-        JointStatementFactory().signatories.add(state)
-        CandidacySupportFactory(candidacy=CandidacyFactory(state=state))
-        CandidacySupportFactory(supporting_state=state)
-        ElectionObservationMissionFactory(observed_state=state)
+    fill_state_sections(state, 3)
     return state
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from otscoop.api import ApiViewSet
 from otscoop.api_fields import brief_columns, own_columns
 from otscoop.api_filters import ApiFilterSet, StrictBooleanFilter
+from otscoop.filters import SlugFilter
 
 from .. import filters
 from ..choices import (
@@ -54,9 +55,7 @@ class StateFilterSet(ApiFilterSet):
 
 
 class MembershipFilterSet(ApiFilterSet):
-    state = django_filters.ModelChoiceFilter(
-        queryset=State.objects.all(), to_field_name="slug", label=_("State")
-    )
+    state = SlugFilter(State, label=_("State"))
     role = django_filters.ChoiceFilter(choices=MembershipRole.choices, label=_("Role"))
     current = StrictBooleanFilter(
         field_name="end_date",
@@ -71,9 +70,7 @@ class MembershipFilterSet(ApiFilterSet):
 
 class OrganizationFilterSet(ApiFilterSet):
     kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices, label=_("Kind"))
-    parent = django_filters.ModelChoiceFilter(
-        queryset=Organization.objects.all(), to_field_name="slug", label=_("Parent organization")
-    )
+    parent = SlugFilter(Organization, shown=["acronym"], label=_("Parent organization"))
 
     class Meta:
         model = Organization
@@ -85,9 +82,7 @@ class CandidacyFilterSet(ApiFilterSet, filters.CandidacyFilterSet):
 
 
 class ObserverStatusFilterSet(ApiFilterSet):
-    organization = django_filters.ModelChoiceFilter(
-        queryset=Organization.objects.all(), to_field_name="slug", label=_("Organization")
-    )
+    organization = SlugFilter(Organization, shown=["acronym"], label=_("Organization"))
     direction = django_filters.ChoiceFilter(choices=ObserverDirection.choices, label=_("Direction"))
     current_stage = django_filters.ChoiceFilter(
         choices=ObserverStage.choices, label=_("Current stage")
