@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from memberships.models import State
 from otscoop.admin import PublishedAdmin, TranslatedAdmin
 
 from .models import (
@@ -69,6 +70,7 @@ class MeetingAdmin(PublishedAdmin):
     list_select_related = ["council", "host_state"]
     search_fields = ["title", "city", "theme", "summary", "host_state__name"]
     search_document_columns = MEETING_SEARCH_COLUMNS
+    search_document_relations = {"host_state_id": State}
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
@@ -178,6 +180,7 @@ class ElectionObservationMissionAdmin(PublishedAdmin):
     list_select_related = ["observed_state"]
     search_fields = ["title", "head_of_mission", "observed_locations", "findings"]
     search_document_columns = MISSION_SEARCH_COLUMNS
+    search_document_relations = {"observed_state_id": State}
     date_hierarchy = "election_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [

@@ -2,7 +2,6 @@
 
 from functools import cache
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from memberships.models import (
@@ -12,7 +11,7 @@ from memberships.models import (
     Organization,
     State,
 )
-from otscoop.search import localized, search
+from otscoop.search import ids_named, related_by_name, search
 
 from .models import (
     MEETING_SEARCH_COLUMNS,
@@ -30,34 +29,6 @@ RESULTS_PER_GROUP = 25
 # are listed, so the number past 100 would only say "add words" less clearly.
 COUNT_LIMIT = 100
 MAX_QUERY_LENGTH = 200
-
-
-def _ids_named(model, word):
-    """Ids of the (few) states or organizations whose name, in any language, holds the word.
-
-    Looked up first, so the search can test a plain column of its own table against a short
-    list of ids — which keeps the whole condition answerable from indexes.
-    """
-    condition = Q()
-    for column in localized("name"):
-        condition |= Q(**{f"{column}__icontains": word})
-    if model is Organization:
-        condition |= Q(acronym__iexact=word)
-    return tuple(model.objects.filter(condition).values_list("pk", flat=True)[:200])
-
-
-def _related(relations, ids_named):
-    """related(word) → Q(host_state_id__in=[...]) | ... for each `field: model` of relations."""
-
-    def related(word):
-        condition = Q()
-        for field, model in relations.items():
-            ids = ids_named(model, word)
-            if ids:
-                condition |= Q(**{f"{field}__in": ids})
-        return condition
-
-    return related
 
 
 # Each group reads only the columns its list shows (templates/events/search.html and its
@@ -122,10 +93,10 @@ def search_everything(query: str) -> list[dict]:
     matches.
     """
     query = query.strip()[:MAX_QUERY_LENGTH]
-    ids_named = cache(_ids_named)  # this search only: each word is looked up once per model
+    named = cache(ids_named)  # this search only: each word is looked up once per model
     groups = []
     for key, label, queryset, columns, relations in GROUPS:
-        related = _related(relations, ids_named) if relations else None
+        related = related_by_name(relations, named) if relations else None
         matches = search(queryset(), columns, query, related)
         rows = list(matches[: RESULTS_PER_GROUP + 1])
         if len(rows) > RESULTS_PER_GROUP:

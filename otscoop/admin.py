@@ -1,7 +1,6 @@
 """Admin building blocks shared by every app, and the admin of sources."""
 
 from django.contrib import admin, messages
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -10,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .choices import Publication
 from .models import Source
-from .search import search, terms
+from .search import related_by_name, search, terms
 
 admin.site.site_header = _("otscoop — OTS political cooperation")
 admin.site.site_title = _("otscoop admin")
@@ -32,13 +31,12 @@ class DocumentSearchAdmin(BaseAdmin):
     """The changelist's search box (and the autocompletes that look records up here) through
     the table's stored search document: every language column of `search_document_columns`,
     answered from its GIN index on PostgreSQL instead of a `LIKE` over every row (otscoop/
-    search.py). Each word matches the words it begins; `search_related(word)` may add a
-    condition on related records (e.g. a host state named so)."""
+    search.py). Each word matches the words it begins, or the name of a related record in
+    `search_document_relations` ({"host_state_id": State}: a meeting hosted by a state named
+    so)."""
 
     search_document_columns: tuple[str, ...] | list[str] = ()
-
-    def search_related(self, word):
-        return Q()
+    search_document_relations: dict = {}
 
     def get_search_results(self, request, queryset, search_term):
         if not self.search_document_columns:
@@ -49,7 +47,7 @@ class DocumentSearchAdmin(BaseAdmin):
             queryset,
             self.search_document_columns,
             search_term,
-            related=self.search_related,
+            related=related_by_name(self.search_document_relations),
             prefix=True,
         )
         return found, False

@@ -50,6 +50,36 @@ class SearchDocument(Expression):
         return Col(query.get_initial_alias(), field)
 
 
+def ids_named(model, word):
+    """Ids of the (few) records of `model` — states, organizations — whose name, in any
+    language, holds the word, or whose acronym (for a model with one) is the word.
+
+    Looked up first, so that a search can test a plain column of its own table against a short
+    list of ids — which keeps the whole condition answerable from indexes.
+    """
+    condition = Q()
+    for column in localized("name"):
+        condition |= Q(**{f"{column}__icontains": word})
+    if any(field.name == "acronym" for field in model._meta.fields):
+        condition |= Q(acronym__iexact=word)
+    return tuple(model.objects.filter(condition).values_list("pk", flat=True)[:200])
+
+
+def related_by_name(relations: dict, named=ids_named):
+    """`related` for search(): word → Q(host_state_id__in=[...]) | ... for each
+    `field: model` of `relations`, with the ids of the records named so."""
+
+    def related(word):
+        condition = Q()
+        for field, model in relations.items():
+            ids = named(model, word)
+            if ids:
+                condition |= Q(**{f"{field}__in": ids})
+        return condition
+
+    return related
+
+
 def terms(query: str) -> list[str]:
     return [term for term in query.split() if term]
 
@@ -94,16 +124,14 @@ def search(queryset, columns: list[str], query: str, related=None, prefix=False)
 
 def _document_query(words: list[str], prefix=False):
     """All the words, as one text-search query (one test of each row's document)."""
-    if prefix:
-        # Each word quoted as one lexeme (so nothing in it is tsquery syntax), then `:*`.
-        queries = (
-            SearchQuery(
-                "'{}':*".format(word.replace("\\", "").replace("'", "''")),
-                search_type="raw",
-                config=SEARCH_CONFIG,
-            )
-            for word in words
-        )
-    else:
-        queries = (SearchQuery(word, search_type="plain", config=SEARCH_CONFIG) for word in words)
-    return reduce(operator.and_, queries)
+    return reduce(operator.and_, (_word_query(word, prefix) for word in words))
+
+
+def _word_query(word: str, prefix: bool):
+    # With `prefix`: the word quoted as one lexeme (nothing in it is tsquery syntax), then
+    # `:*`; a word with nothing left to quote is searched as plain text.
+    lexeme = word.replace("\\", "")
+    if prefix and lexeme:
+        quoted = "'{}':*".format(lexeme.replace("'", "''"))
+        return SearchQuery(quoted, search_type="raw", config=SEARCH_CONFIG)
+    return SearchQuery(word, search_type="plain", config=SEARCH_CONFIG)

@@ -95,6 +95,16 @@ def test_search_finds_a_meeting_by_city(editor_client):
     assert [m.title for m in response.context["cl"].result_list] == ["Gabala Summit"]
 
 
+def test_search_finds_a_meeting_by_the_start_of_a_word_and_by_its_host(editor_client):
+    host = factories.StateFactory(name="Kazakhstan")
+    factories.MeetingFactory(title="Astana Summit", city="Astana", host_state=host)
+    factories.MeetingFactory(title="Bishkek Summit", city="Bishkek")
+    changelist = admin_url(Meeting, "changelist")
+    for query in ("Asta", "kazakh", "summit astana"):
+        response = editor_client.get(changelist, {"q": query})
+        assert [m.title for m in response.context["cl"].result_list] == ["Astana Summit"], query
+
+
 def test_filter_narrows_meetings_by_publication(editor_client):
     factories.MeetingFactory(title="Out", publication=Publication.PUBLISHED)
     factories.MeetingFactory(title="Draft one", publication=Publication.DRAFT)
@@ -289,3 +299,10 @@ def test_view_on_site_opens_the_public_page(editor_client, factory):
         .split("#")[0]
         .endswith(record.get_absolute_url().split("#")[0])
     )
+
+
+@pytest.mark.parametrize("query", ["a'b", "&|!():*", "\\\\", "<->", "'", "x:*"])
+def test_search_takes_any_text(editor_client, query):
+    factories.MeetingFactory(title="Astana Summit")
+    response = editor_client.get(admin_url(Meeting, "changelist"), {"q": query})
+    assert response.status_code == 200 and "cl" in response.context
