@@ -32,7 +32,7 @@ urlpatterns = [
     path("meetings.ics", feeds.meetings_calendar, name="meetings-ics"),
     path("statements/feed/", feeds.StatementFeed(), name="statement-feed"),
     path("admin/", admin.site.urls),
-    path("api/", include("otscoop.api_urls")),
+    path("api/", include("otscoop.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from otscoop import api
+from otscoop.api import views as api_views
 
 from . import factories
 from .api_helpers import (
@@ -130,7 +130,7 @@ def test_drafts_are_exported_only_to_the_secretariat(editor):
 
 
 def test_too_large_an_export_asks_for_narrower_filters(monkeypatch):
-    monkeypatch.setattr(api, "CSV_MAX_ROWS", 3)
+    monkeypatch.setattr(api_views, "CSV_MAX_ROWS", 3)
     factories.TopicFactory.create_batch(4)
 
     response = anonymous_client().get(list_url("topics"), {"format": "csv"})

@@ -1,2 +1,2 @@
 """REST API of the events app: councils, meetings, joint statements, topics and election
-observation missions (routed under /api/v1/ by otscoop.api_urls)."""
+observation missions (routed under /api/v1/ by otscoop.api.urls)."""

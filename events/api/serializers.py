@@ -2,7 +2,7 @@
 topics and election observation missions.
 
 Brief serializers (id, url, slug, name) are what other records nest; relations are written as
-slugs (see `otscoop.api_fields.BriefRelatedField`).
+slugs (see `otscoop.api.fields.BriefRelatedField`).
 """
 
 from urllib.parse import urlencode
@@ -17,7 +17,7 @@ from memberships.api.serializers import (
     state_field,
 )
 from memberships.models import Candidacy
-from otscoop.api_fields import (
+from otscoop.api.fields import (
     BriefRelatedField,
     DisplayTextField,
     PageUrlField,
@@ -25,7 +25,7 @@ from otscoop.api_fields import (
     display_field,
     url_field,
 )
-from otscoop.api_serializers import ApiModelSerializer, sources_field
+from otscoop.api.serializers import ApiModelSerializer, sources_field
 
 from ..models import (
     Council,

@@ -1,4 +1,4 @@
-"""Routes of the events API; otscoop.api_urls registers them under /api/v1/."""
+"""Routes of the events API; otscoop.api.urls registers them under /api/v1/."""
 
 from . import views
 

@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from memberships.api.serializers import OrganizationBriefSerializer, StateBriefSerializer
 from memberships.models import Candidacy, Organization, State
-from otscoop.api import ApiViewSet
-from otscoop.api_fields import brief_columns, own_columns
-from otscoop.api_filters import ApiFilterSet
+from otscoop.api.fields import brief_columns, own_columns
+from otscoop.api.filters import ApiFilterSet
+from otscoop.api.views import ApiViewSet
 
 from .. import filters
 from ..choices import CouncilKind

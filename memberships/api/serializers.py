@@ -1,7 +1,7 @@
 """API serializers of states, memberships, organizations, candidacies and observer statuses.
 
 Brief serializers (id, url, slug, name) are what other records nest; relations are written as
-slugs (see `otscoop.api_fields.BriefRelatedField`).
+slugs (see `otscoop.api.fields.BriefRelatedField`).
 """
 
 from urllib.parse import urlencode
@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from otscoop.api_fields import (
+from otscoop.api.fields import (
     BriefRelatedField,
     DisplayTextField,
     EnumChoiceField,
@@ -19,7 +19,7 @@ from otscoop.api_fields import (
     display_field,
     url_field,
 )
-from otscoop.api_serializers import ApiModelSerializer, sources_field
+from otscoop.api.serializers import ApiModelSerializer, sources_field
 
 from ..choices import MembershipRole
 from ..models import (

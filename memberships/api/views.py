@@ -8,9 +8,9 @@ import django_filters
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from otscoop.api import ApiViewSet
-from otscoop.api_fields import brief_columns, own_columns
-from otscoop.api_filters import ApiFilterSet, StrictBooleanFilter
+from otscoop.api.fields import brief_columns, own_columns
+from otscoop.api.filters import ApiFilterSet, StrictBooleanFilter
+from otscoop.api.views import ApiViewSet
 from otscoop.filters import SlugFilter
 
 from .. import filters

@@ -4,7 +4,7 @@
   the client may not see reads as null (left out of lists).
 - `PageUrlField`: the absolute URL of the record's public page.
 - `EnumChoiceField`: a choice field that names its TextChoices (one enum per choice set in the
-  schema); their schema is in `otscoop.api_schema`.
+  schema); their schema is in `otscoop.api.schema`.
 """
 
 import re
@@ -15,28 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_translation_fields
 from rest_framework import relations, serializers
 
-from .models import Published
+from ..models import Published
+from .visibility import is_visible
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
-
-
-# --- Visibility: published records for the public, drafts for the Secretariat -------------
-
-
-def has_view_permission(request, model) -> bool:
-    """Whether the request's user has the `view_` permission of `model` (the Secretariat editors
-    and viewers, and superusers): it lets them see drafts and internal rows."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return False
-    opts = model._meta
-    return user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
-
-
-def is_visible(instance, request) -> bool:
-    if not isinstance(instance, Published) or instance.is_published:
-        return True
-    return has_view_permission(request, type(instance))
 
 
 # --- Columns a list loads ---------------------------------------------------------------------

@@ -17,8 +17,8 @@ from modeltranslation.utils import build_localized_fieldname
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
-from .api_fields import EnumChoiceField, text_choices_of
-from .models import Source
+from ..models import Source
+from .fields import EnumChoiceField, text_choices_of
 
 
 class ApiModelSerializer(serializers.ModelSerializer):

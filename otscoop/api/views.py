@@ -1,15 +1,9 @@
-"""Building blocks of the REST API shared by both apps (NetBox style: thin viewsets on top).
+"""The base viewset of the REST API (NetBox style: thin viewsets on top), the API root and the
+JSON 404 of unknown paths.
 
-- `ApiViewSet`: the base viewset. Anonymous clients (and users without the model's `view_`
-  permission) see published records only; drafts are 404 for them. Writes are atomic, and
-  database refusals become 400 / 409 instead of 500.
-- `ApiPagination`, `?lang=` (or else `Accept-Language`: the language of the response), the API
-  root and the JSON 404 of unknown paths.
-
-The rest of the API's base lives beside it: serializers (`ApiModelSerializer`) in
-`otscoop.api_serializers`, their fields (`BriefRelatedField` ...) in `otscoop.api_fields`,
-renderers (JSON, CSV) in `otscoop.api_renderers`, the OpenAPI schema in `otscoop.api_schema`,
-filtering (`ApiFilterSet`, ordering and search) in `otscoop.api_filters`.
+`ApiViewSet`: anonymous clients (and users without the model's `view_` permission) see published
+records only; drafts are 404 for them. `?lang=` (or else `Accept-Language`) is the language of
+the response. Writes are atomic, and database refusals become 400 / 409 instead of 500.
 """
 
 from django.conf import settings
@@ -23,19 +17,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions, routers, status, viewsets
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
-from .api_fields import has_view_permission
-from .api_filters import ApiOrderingFilter, ApiSearchFilter
-from .api_renderers import CSV_MAX_ROWS, CSVRenderer, EscapedJSONRenderer
-from .api_schema import LANGUAGE_QUERY_PARAM, ApiAutoSchema
-
-DEFAULT_PAGE_SIZE = 25
-MAX_PAGE_SIZE = 100
-
+from .filters import ApiOrderingFilter, ApiSearchFilter
+from .pagination import ApiPagination
+from .renderers import CSV_MAX_ROWS, CSVRenderer, EscapedJSONRenderer
+from .schema import LANGUAGE_QUERY_PARAM, ApiAutoSchema
+from .visibility import has_view_permission, visible
 
 # --- Language ------------------------------------------------------------------------------
 
@@ -64,69 +54,6 @@ def reject_null_characters(request):
         if "\x00" in name or any("\x00" in value for value in values):
             key = name.replace("\x00", "") or "query"
             raise exceptions.ValidationError({key: [_("Null characters are not allowed.")]})
-
-
-# --- Pagination, ordering, search -----------------------------------------------------------
-
-
-class ApiPagination(PageNumberPagination):
-    """`?page=` and `?page_size=` (default 25; larger values are capped at 100)."""
-
-    page_size = DEFAULT_PAGE_SIZE
-    page_size_query_param = "page_size"
-    max_page_size = MAX_PAGE_SIZE
-
-    def get_page_number(self, request, paginator):
-        number = super().get_page_number(request, paginator)
-        if isinstance(number, int):  # "last", or no page asked for
-            return number
-        try:
-            valid = int(number) >= 1
-        except (TypeError, ValueError):
-            valid = False
-        if not valid:
-            raise exceptions.ValidationError(
-                {self.page_query_param: [_("A page number is a whole number from 1.")]}
-            )
-        return number
-
-    def get_paginated_response_schema(self, schema):
-        paginated = super().get_paginated_response_schema(schema)
-        descriptions = {
-            "count": _("Number of records that match, on all pages."),
-            "next": _("URL of the next page; null on the last."),
-            "previous": _("URL of the previous page; null on the first."),
-            "results": _("The records of this page."),
-        }
-        for name, description in descriptions.items():
-            paginated["properties"][name]["description"] = str(description)
-        return paginated
-
-    def get_schema_operation_parameters(self, view):
-        return [
-            {
-                "name": self.page_query_param,
-                "required": False,
-                "in": "query",
-                "description": str(
-                    _("Page number, from 1. A page past the last one is a 404; `last` works too.")
-                ),
-                "schema": {"type": "integer", "minimum": 1},
-            },
-            {
-                "name": self.page_size_query_param,
-                "required": False,
-                "in": "query",
-                "description": str(
-                    _(
-                        "Results per page: %(default)s by default, at most %(max)s "
-                        "(larger values are capped)."
-                    )
-                    % {"default": DEFAULT_PAGE_SIZE, "max": MAX_PAGE_SIZE}
-                ),
-                "schema": {"type": "integer", "minimum": 1},
-            },
-        ]
 
 
 # --- Views -----------------------------------------------------------------------------------
@@ -216,9 +143,7 @@ class ApiViewSet(viewsets.ModelViewSet):
         return has_view_permission(self.request, model)
 
     def filter_queryset(self, queryset):
-        if hasattr(queryset, "published") and not self.has_view_permission(queryset.model):
-            queryset = queryset.published()
-        return super().filter_queryset(queryset)
+        return super().filter_queryset(visible(queryset, self.request))
 
     def list(self, request, *args, **kwargs):
         if not isinstance(request.accepted_renderer, CSVRenderer):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, filters
 
-from .filters import SlugFilter
+from ..filters import SlugFilter
 
 
 class ApiOrderingFilter(filters.OrderingFilter):

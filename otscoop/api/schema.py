@@ -2,7 +2,7 @@
 
 `ApiAutoSchema` adds `lang` and describes `format` and the record's path key on every
 operation (`get_override_parameters`), and lists the error responses and the CSV export
-(`get_response_serializers`). The extensions describe the fields of `otscoop.api_fields`.
+(`get_response_serializers`). The extensions describe the fields of `otscoop.api.fields`.
 """
 
 from django.conf import settings
@@ -16,8 +16,8 @@ from rest_framework import permissions
 from rest_framework.parsers import JSONParser
 from rest_framework.settings import api_settings
 
-from .api_fields import SLUG_PATTERN, BriefRelatedField, EnumChoiceField, PageUrlField
-from .api_renderers import CSV_MAX_ROWS, CSVRenderer
+from .fields import SLUG_PATTERN, BriefRelatedField, EnumChoiceField, PageUrlField
+from .renderers import CSV_MAX_ROWS, CSVRenderer
 
 LANGUAGE_QUERY_PARAM = "lang"
 LANGUAGE_PARAMETER = OpenApiParameter(

@@ -10,7 +10,8 @@ from rest_framework.routers import DefaultRouter
 
 from events.api.urls import routes as events_routes
 from memberships.api.urls import routes as memberships_routes
-from otscoop.api import ApiRootView, api_not_found
+
+from .views import ApiRootView, api_not_found
 
 
 class ApiRouter(DefaultRouter):
