@@ -1,22 +1,22 @@
-"""FilterSets of the events lists, shared by the public pages, the feeds and the API."""
+"""FilterSets of the events lists: one per list, shared by the public pages, the feeds and the
+API; the API's add `updated_since` (`ApiFilterSet`). Councils and topics have API lists only."""
 
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from memberships.models import State
-from otscoop.filters import SlugFilter
+from otscoop.api.filters import ApiFilterSet
+from otscoop.filters import SlugFilter, YearFilter
 
-from .choices import ElectionKind, MeetingKind, StatementKind
+from .choices import CouncilKind, ElectionKind, MeetingKind, StatementKind
 from .models import Council, ElectionObservationMission, JointStatement, Meeting, Topic
 
 
 class MeetingFilterSet(django_filters.FilterSet):
     council = SlugFilter(Council, label=_("Council"))
     kind = django_filters.ChoiceFilter(choices=MeetingKind.choices, label=_("Kind"))
-    year = django_filters.NumberFilter(
-        field_name="start_date", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
-    )
+    year = YearFilter("start_date")
     host_state = SlugFilter(State, field_name="host_state", label=_("Host state"))
     date_from = django_filters.DateFilter(
         field_name="start_date",
@@ -41,9 +41,7 @@ class JointStatementFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=StatementKind.choices, label=_("Kind"))
     signatory = SlugFilter(State, field_name="signatories", label=_("Signatory"))
     topic = SlugFilter(Topic, field_name="topics", label=_("Topic"))
-    year = django_filters.NumberFilter(
-        field_name="issued_on", lookup_expr="year", label=_("Year"), min_value=1900, max_value=2200
-    )
+    year = YearFilter("issued_on")
 
     class Meta:
         model = JointStatement
@@ -55,14 +53,34 @@ class ElectionObservationMissionFilterSet(django_filters.FilterSet):
     election_kind = django_filters.ChoiceFilter(
         choices=ElectionKind.choices, label=_("Election kind")
     )
-    year = django_filters.NumberFilter(
-        field_name="election_date",
-        lookup_expr="year",
-        label=_("Year"),
-        min_value=1900,
-        max_value=2200,
-    )
+    year = YearFilter("election_date")
 
     class Meta:
         model = ElectionObservationMission
         fields = ["observed_state", "election_kind", "year"]
+
+
+class CouncilFilterSet(ApiFilterSet):
+    kind = django_filters.ChoiceFilter(choices=CouncilKind.choices, label=_("Kind"))
+
+    class Meta:
+        model = Council
+        fields = ["kind"]
+
+
+class TopicFilterSet(ApiFilterSet):
+    class Meta:
+        model = Topic
+        fields = []
+
+
+class MeetingApiFilterSet(ApiFilterSet, MeetingFilterSet):
+    pass
+
+
+class JointStatementApiFilterSet(ApiFilterSet, JointStatementFilterSet):
+    pass
+
+
+class ElectionObservationMissionApiFilterSet(ApiFilterSet, ElectionObservationMissionFilterSet):
+    pass

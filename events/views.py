@@ -10,7 +10,8 @@ from django.utils.text import slugify
 from django.views.generic import DetailView, ListView
 
 from memberships.models import Candidacy, State
-from otscoop.pages import PAGE_SIZE, FilteredListView, PaginatedMixin, last_updated
+from otscoop.dates import iso_partial_date
+from otscoop.pages import PAGE_SIZE, FilteredListView, PaginatedMixin, last_updated, latest_rows
 
 from .filters import ElectionObservationMissionFilterSet, JointStatementFilterSet, MeetingFilterSet
 from .models import (
@@ -24,7 +25,6 @@ from .models import (
 from .search import RESULTS_PER_GROUP, search_everything
 
 HOME_SUMMITS = 20
-COUNCIL_MEETINGS = 25
 
 
 def home(request):
@@ -77,7 +77,6 @@ SCHEMA_ATTENDANCE = {
 }
 # As Django's json_script: no "<", ">" or "&" can end the script element early.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-ISO_AT_PRECISION = {"day": "%Y-%m-%d", "approximate": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
 
 
 def meeting_structured_data(meeting, request) -> str:
@@ -85,19 +84,18 @@ def meeting_structured_data(meeting, request) -> str:
 
     Escaped like Django's json_script, so no text can close the script element.
     """
-    date_format = ISO_AT_PRECISION.get(meeting.date_precision, "%Y-%m-%d")
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": meeting.title,
-        "startDate": meeting.start_date.strftime(date_format),
+        "startDate": iso_partial_date(meeting.start_date, meeting.date_precision),
         "eventStatus": SCHEMA_EVENT_STATUS[meeting.status],
         "eventAttendanceMode": SCHEMA_ATTENDANCE[meeting.format],
         "url": request.build_absolute_uri(meeting.get_absolute_url()),
         "organizer": {"@type": "Organization", "name": "Organization of Turkic States"},
     }
     if meeting.end_date:
-        data["endDate"] = meeting.end_date.strftime(date_format)
+        data["endDate"] = iso_partial_date(meeting.end_date, meeting.date_precision)
     if meeting.theme or meeting.summary:
         data["description"] = meeting.theme or meeting.summary
     if meeting.city or meeting.host_state_id:
@@ -169,16 +167,16 @@ class CouncilDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The latest meetings; the meetings list filtered by the council has them all.
-        meetings = list(
-            self.object.meetings.published()
-            .for_rows()
-            .order_by("-start_date", "-id")[: COUNCIL_MEETINGS + 1]
+        # The latest meetings and statements; the lists filtered by the council have them all.
+        latest_rows(
+            context,
+            "meetings",
+            self.object.meetings.published().for_rows().order_by("-start_date", "-id"),
         )
-        context["meetings"] = meetings[:COUNCIL_MEETINGS]
-        context["meetings_more"] = len(meetings) > COUNCIL_MEETINGS
-        context["statements"] = list(
-            self.object.statements.published().for_rows().order_by("-issued_on", "-id")[:25]
+        latest_rows(
+            context,
+            "statements",
+            self.object.statements.published().for_rows().order_by("-issued_on", "-id"),
         )
         return context
 

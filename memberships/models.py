@@ -105,7 +105,7 @@ class State(Timestamped):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("memberships:state-detail", kwargs={"slug": self.slug})
+        return reverse("state-detail", kwargs={"slug": self.slug})
 
     @property
     def flag(self) -> str:

@@ -1,7 +1,6 @@
 """Admin building blocks shared by every app, and the admin of sources."""
 
 from django.contrib import admin, messages
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -67,8 +66,8 @@ class PublishedAdmin(TranslatedAdmin):
         count = 0
         for record in queryset.filter(publication=Publication.DRAFT):
             record.publication = Publication.PUBLISHED
-            record.published_at = record.published_at or timezone.now()
-            # Saving one by one records each change in the history with the user.
+            # Saving one by one records each change in the history with the user; save() sets
+            # published_at.
             record.save()
             count += 1
         self.message_user(

@@ -56,3 +56,17 @@ def truncate_to_precision(value: datetime.date, precision: str) -> datetime.date
     if precision == DatePrecision.MONTH:
         return value.replace(day=1)
     return value
+
+
+# ISO 8601 at a date's precision ("2024-09", "2024"): no made-up day or month. An approximate
+# day is given to the month only.
+ISO_FORMAT_AT_PRECISION = {
+    DatePrecision.YEAR: "%Y",
+    DatePrecision.MONTH: "%Y-%m",
+    DatePrecision.APPROXIMATE: "%Y-%m",
+}
+
+
+def iso_partial_date(value: datetime.date, precision: str = DatePrecision.DAY) -> str:
+    """The machine-readable form of a partial date (HTML `<time datetime>`, JSON-LD)."""
+    return value.strftime(ISO_FORMAT_AT_PRECISION.get(precision, "%Y-%m-%d"))

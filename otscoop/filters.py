@@ -1,6 +1,12 @@
 """Filters shared by the apps' FilterSets (the public pages and the API)."""
 
 import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+
+YEAR_MIN = 1900
+YEAR_MAX = 2200
 
 
 class SlugFilter(django_filters.ModelChoiceFilter):
@@ -14,3 +20,23 @@ class SlugFilter(django_filters.ModelChoiceFilter):
         kwargs.setdefault("to_field_name", "slug")
         kwargs["queryset"] = lambda request: model.objects.only("slug", "name", *shown)
         super().__init__(**kwargs)
+
+
+@extend_schema_field(
+    {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX, "description": _("Year")}
+)
+class YearFilter(django_filters.NumberFilter):
+    """The year of a date field, as a whole number from 1900 to 2200: `1999.5` is an error, not
+    quietly 1999 — the same on the public pages and in the API."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, field_name, **kwargs):
+        kwargs.setdefault("label", _("Year"))
+        super().__init__(
+            field_name=field_name,
+            lookup_expr="year",
+            min_value=YEAR_MIN,
+            max_value=YEAR_MAX,
+            **kwargs,
+        )

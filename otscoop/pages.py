@@ -6,10 +6,21 @@ from django.utils.functional import cached_property
 from django_filters.views import FilterView
 
 PAGE_SIZE = 25
+# A record page's section (a council's meetings, a state's candidacies ...) shows this many of
+# the latest rows and links to the whole filtered list.
+SECTION_ROWS = 25
 # Lists count their rows up to this many; a longer list says "more than 10,000" and pages
 # through its first 10,000 (the filters narrow it down to the rest). Counting every row would
 # make each page of a list cost more as the table grows (5 ms at 100,000 meetings).
 COUNT_LIMIT = 10_000
+
+
+def latest_rows(context: dict, name: str, queryset, size: int = SECTION_ROWS) -> None:
+    """The first `size` records of `queryset` as `name`, and `name_more`: whether there are more
+    (one row more is read to know, so a section never counts a whole table)."""
+    rows = list(queryset[: size + 1])
+    context[name] = rows[:size]
+    context[f"{name}_more"] = len(rows) > size
 
 
 class CountLimitPaginator(Paginator):

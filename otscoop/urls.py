@@ -11,6 +11,7 @@ from events.sitemaps import (
     MeetingSitemap,
     PageSitemap,
 )
+from events.state_page import StateDetailView
 from memberships.sitemaps import StateSitemap
 
 from . import views
@@ -40,4 +41,6 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("memberships.urls")),
+    # A state's page gathers records of both apps, so it is composed in events.
+    path("states/<slug:slug>/", StateDetailView.as_view(), name="state-detail"),
 )

@@ -27,3 +27,16 @@ def test_ruff_is_clean(arguments):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_memberships_never_imports_events():
+    """events depends on memberships, never the reverse (the state page is composed in events)."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "memberships").rglob("*.py")
+        if any(
+            line.lstrip().startswith(("import events", "from events"))
+            for line in path.read_text(encoding="utf-8").splitlines()
+        )
+    ]
+    assert offenders == []

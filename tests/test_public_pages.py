@@ -16,10 +16,10 @@ from django.utils import translation
 
 from events.choices import MeetingKind
 from events.models import Council
-from events.views import COUNCIL_MEETINGS, HOME_SUMMITS, SummitListView
+from events.views import HOME_SUMMITS, SummitListView
 from memberships.choices import CandidacyOutcome, MembershipRole, SupportVisibility
-from memberships.views import SECTION_ROWS
 from otscoop.choices import DatePrecision, Publication
+from otscoop.pages import SECTION_ROWS
 
 from .factories import (
     CandidacyFactory,
@@ -364,11 +364,20 @@ def test_state_page_shows_the_latest_records_and_links_to_the_rest(client):
 
 def test_council_page_shows_the_latest_meetings_and_links_to_the_rest(client):
     council = CouncilFactory(slug="cfm")
-    for _ in range(COUNCIL_MEETINGS + 1):
+    for _ in range(SECTION_ROWS + 1):
         MeetingFactory(council=council)
     response = client.get(council.get_absolute_url())
-    assert len(response.context["meetings"]) == COUNCIL_MEETINGS
+    assert len(response.context["meetings"]) == SECTION_ROWS
     assert 'href="/en/meetings/?council=cfm"' in html(response)
+    assert "?council=cfm" not in html(response).split("statements-heading")[1]
+
+
+def test_council_page_shows_the_latest_statements_and_links_to_the_rest(client):
+    council = CouncilFactory(slug="cfm")
+    JointStatementFactory.create_batch(SECTION_ROWS + 1, council=council)
+    response = client.get(council.get_absolute_url())
+    assert len(response.context["statements"]) == SECTION_ROWS
+    assert 'href="/en/statements/?council=cfm"' in html(response)
 
 
 # Drafts ---------------------------------------------------------------------------------
@@ -738,6 +747,9 @@ def test_summit_timeline_is_paged_oldest_first(client):
     ("path", "label"),
     [
         ("meetings/?year=abc", "Year"),
+        # The same year filter as the API's: a whole number from 1900 to 2200.
+        ("meetings/?year=1999.5", "Year"),
+        ("statements/?year=1800", "Year"),
         ("meetings/?council=nope", "Council"),
         ("meetings/?host_state=nope", "Host state"),
         ("meetings/?date_from=yesterday", "From (date)"),

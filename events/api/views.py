@@ -1,21 +1,13 @@
-"""API viewsets of the events app.
+"""API viewsets of the events app; their FilterSets are in events/filters.py."""
 
-Meetings, statements and election missions use the shared FilterSets (events/filters.py)
-extended with `updated_since`; councils and topics only have API lists, so theirs live here.
-"""
-
-import django_filters
 from django.db.models import Prefetch
-from django.utils.translation import gettext_lazy as _
 
 from memberships.api.serializers import OrganizationBriefSerializer, StateBriefSerializer
 from memberships.models import Candidacy, Organization, State
 from otscoop.api.fields import brief_columns, own_columns
-from otscoop.api.filters import ApiFilterSet
 from otscoop.api.views import ApiViewSet
 
 from .. import filters
-from ..choices import CouncilKind
 from ..models import (
     Council,
     Delegation,
@@ -37,39 +29,11 @@ from .serializers import (
 )
 
 
-class CouncilFilterSet(ApiFilterSet):
-    kind = django_filters.ChoiceFilter(choices=CouncilKind.choices, label=_("Kind"))
-
-    class Meta:
-        model = Council
-        fields = ["kind"]
-
-
-class MeetingFilterSet(ApiFilterSet, filters.MeetingFilterSet):
-    pass
-
-
-class JointStatementFilterSet(ApiFilterSet, filters.JointStatementFilterSet):
-    pass
-
-
-class TopicFilterSet(ApiFilterSet):
-    class Meta:
-        model = Topic
-        fields = []
-
-
-class ElectionObservationMissionFilterSet(
-    ApiFilterSet, filters.ElectionObservationMissionFilterSet
-):
-    pass
-
-
 class CouncilViewSet(ApiViewSet):
     """The OTS's organs: councils, committees, the Secretariat and its offices, highest first."""
 
     serializer_class = CouncilSerializer
-    filterset_class = CouncilFilterSet
+    filterset_class = filters.CouncilFilterSet
     search_fields = ["name", "acronym", "description"]
     ordering_fields = ["order", "name", "established_on", "updated_at"]
 
@@ -83,7 +47,7 @@ class MeetingViewSet(ApiViewSet):
     meeting's delegations, documents and sources: its detail has them."""
 
     serializer_class = MeetingSerializer
-    filterset_class = MeetingFilterSet
+    filterset_class = filters.MeetingApiFilterSet
     search_fields = ["title", "theme", "city", "summary"]
     ordering_fields = ["start_date", "title", "number", "updated_at"]
 
@@ -122,7 +86,7 @@ class JointStatementViewSet(ApiViewSet):
     their signatories, topics and the candidacies they endorse."""
 
     serializer_class = JointStatementSerializer
-    filterset_class = JointStatementFilterSet
+    filterset_class = filters.JointStatementApiFilterSet
     search_fields = ["title", "issuer", "summary", "text"]
     ordering_fields = ["issued_on", "title", "updated_at"]
 
@@ -154,7 +118,7 @@ class TopicViewSet(ApiViewSet):
     """Subjects that joint statements address, e.g. Afghanistan or terrorism."""
 
     serializer_class = TopicSerializer
-    filterset_class = TopicFilterSet
+    filterset_class = filters.TopicFilterSet
     search_fields = ["name"]
     ordering_fields = ["name", "updated_at"]
 
@@ -166,7 +130,7 @@ class ElectionObservationMissionViewSet(ApiViewSet):
     """Joint OTS missions observing elections in member and observer states."""
 
     serializer_class = ElectionObservationMissionSerializer
-    filterset_class = ElectionObservationMissionFilterSet
+    filterset_class = filters.ElectionObservationMissionApiFilterSet
     search_fields = ["title", "observed_state__name", "head_of_mission", "findings"]
     ordering_fields = ["election_date", "title", "updated_at"]
 

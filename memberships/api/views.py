@@ -1,26 +1,11 @@
-"""API viewsets of the memberships app, and the FilterSets of the lists without a public page.
+"""API viewsets of the memberships app; their FilterSets are in memberships/filters.py."""
 
-Candidacies use the shared `CandidacyFilterSet` (memberships/filters.py) extended with
-`updated_since`; the other lists only exist in the API, so their FilterSets live here.
-"""
-
-import django_filters
 from django.db.models import Prefetch
-from django.utils.translation import gettext_lazy as _
 
 from otscoop.api.fields import brief_columns, own_columns
-from otscoop.api.filters import ApiFilterSet, StrictBooleanFilter
 from otscoop.api.views import ApiViewSet
-from otscoop.filters import SlugFilter
 
 from .. import filters
-from ..choices import (
-    MembershipRole,
-    ObserverDirection,
-    ObserverStage,
-    OrganizationKind,
-    StateKind,
-)
 from ..models import (
     Candidacy,
     CandidacySupport,
@@ -40,65 +25,12 @@ from .serializers import (
 )
 
 
-class StateFilterSet(ApiFilterSet):
-    kind = django_filters.ChoiceFilter(choices=StateKind.choices, label=_("Kind"))
-    role = django_filters.ChoiceFilter(
-        choices=MembershipRole.choices, method="filter_role", label=_("Current role in the OTS")
-    )
-
-    class Meta:
-        model = State
-        fields = ["kind", "role"]
-
-    def filter_role(self, queryset, name, value):
-        return queryset.members() if value == MembershipRole.MEMBER else queryset.observers()
-
-
-class MembershipFilterSet(ApiFilterSet):
-    state = SlugFilter(State, label=_("State"))
-    role = django_filters.ChoiceFilter(choices=MembershipRole.choices, label=_("Role"))
-    current = StrictBooleanFilter(
-        field_name="end_date",
-        lookup_expr="isnull",
-        label=_("true: memberships that last today; false: ended ones"),
-    )
-
-    class Meta:
-        model = Membership
-        fields = ["state", "role", "current"]
-
-
-class OrganizationFilterSet(ApiFilterSet):
-    kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices, label=_("Kind"))
-    parent = SlugFilter(Organization, shown=["acronym"], label=_("Parent organization"))
-
-    class Meta:
-        model = Organization
-        fields = ["kind", "parent"]
-
-
-class CandidacyFilterSet(ApiFilterSet, filters.CandidacyFilterSet):
-    pass
-
-
-class ObserverStatusFilterSet(ApiFilterSet):
-    organization = SlugFilter(Organization, shown=["acronym"], label=_("Organization"))
-    direction = django_filters.ChoiceFilter(choices=ObserverDirection.choices, label=_("Direction"))
-    current_stage = django_filters.ChoiceFilter(
-        choices=ObserverStage.choices, label=_("Current stage")
-    )
-
-    class Meta:
-        model = ObserverStatus
-        fields = ["organization", "direction", "current_stage"]
-
-
 class StateViewSet(ApiViewSet):
     """States (and entities not universally recognised) that take part in, host or are
     observed by OTS cooperation, with their current role in the OTS."""
 
     serializer_class = StateSerializer
-    filterset_class = StateFilterSet
+    filterset_class = filters.StateFilterSet
     search_fields = ["name", "official_name", "capital", "iso2", "iso3"]
     ordering_fields = ["name", "slug", "iso2", "updated_at"]
 
@@ -112,7 +44,7 @@ class MembershipViewSet(ApiViewSet):
 
     lookup_field = "pk"
     serializer_class = MembershipSerializer
-    filterset_class = MembershipFilterSet
+    filterset_class = filters.MembershipFilterSet
     search_fields = ["state__name", "note"]
     ordering_fields = ["start_date", "end_date", "updated_at"]
 
@@ -128,7 +60,7 @@ class OrganizationViewSet(ApiViewSet):
     """International organizations and bodies other than the OTS's own organs."""
 
     serializer_class = OrganizationSerializer
-    filterset_class = OrganizationFilterSet
+    filterset_class = filters.OrganizationFilterSet
     search_fields = ["name", "acronym", "description"]
     ordering_fields = ["name", "acronym", "founded_on", "updated_at"]
 
@@ -145,7 +77,7 @@ class CandidacyViewSet(ApiViewSet):
     states declared for them."""
 
     serializer_class = CandidacySerializer
-    filterset_class = CandidacyFilterSet
+    filterset_class = filters.CandidacyApiFilterSet
     search_fields = ["post", "candidate_person", "state__name", "organization__name"]
     ordering_fields = ["term_start", "term_end", "election_date", "post", "updated_at"]
 
@@ -173,7 +105,7 @@ class ObserverStatusViewSet(ApiViewSet):
 
     lookup_field = "pk"
     serializer_class = ObserverStatusSerializer
-    filterset_class = ObserverStatusFilterSet
+    filterset_class = filters.ObserverStatusFilterSet
     search_fields = ["organization__name", "organization__acronym", "reference", "note"]
     ordering_fields = ["direction", "current_stage", "updated_at"]
 

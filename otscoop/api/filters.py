@@ -117,12 +117,6 @@ class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
-class YearFilter(django_filters.NumberFilter):
-    """A year as a whole number: `1999.5` is an error, not quietly 1999."""
-
-    field_class = forms.IntegerField
-
-
 class StrictBooleanField(forms.Field):
     """`true`/`false` (or 1/0); anything else is an error rather than "no filter"."""
 
@@ -145,10 +139,10 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
 class ApiFilterSet(django_filters.FilterSet):
     """Base of every API FilterSet: `updated_since`, and filters described for the schema.
 
-    The API subclasses each shared FilterSet (`class MeetingFilterSet(ApiFilterSet,
-    filters.MeetingFilterSet)`), so the public pages keep theirs unchanged. Inherited filters
-    are copied before they are adapted: year filters take whole numbers, and filters by slug
-    say so in the schema.
+    The API subclasses each shared FilterSet (`class MeetingApiFilterSet(ApiFilterSet,
+    MeetingFilterSet)`), so the public pages keep theirs unchanged. Filters by slug are copied
+    and described as slugs in the schema; nothing else changes, so a filter validates the same
+    on the pages and in the API.
     """
 
     updated_since = UpdatedSinceFilter(
@@ -167,20 +161,4 @@ class ApiFilterSet(django_filters.FilterSet):
                 filters_[name] = extend_schema_field(
                     {"type": "string", "description": description}
                 )(filter_)
-            elif (
-                isinstance(filter_, django_filters.NumberFilter)
-                and not isinstance(filter_, YearFilter)
-                and filter_.lookup_expr == "year"
-            ):
-                year = YearFilter(
-                    field_name=filter_.field_name,
-                    lookup_expr="year",
-                    label=filter_.label,
-                    **filter_.extra,
-                )
-                schema = {"type": "integer", "description": filter_.label}
-                for key, keyword in (("min_value", "minimum"), ("max_value", "maximum")):
-                    if filter_.extra.get(key) is not None:
-                        schema[keyword] = filter_.extra[key]
-                filters_[name] = extend_schema_field(schema)(year)
         return filters_

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language_info, gettext
 
-from otscoop.choices import DatePrecision
+from otscoop.dates import iso_partial_date
 from otscoop.pages import last_updated
 
 register = template.Library()
@@ -75,22 +75,13 @@ def state_link(state, link=True):
     )
 
 
-# The machine-readable form of a partial date: no made-up day or month.
-DATETIME_AT_PRECISION = {
-    DatePrecision.YEAR: "%Y",
-    DatePrecision.MONTH: "%Y-%m",
-    DatePrecision.APPROXIMATE: "%Y-%m",
-}
-
-
 @register.simple_tag
 def partial_date(value, precision, text):
     """`<time datetime="…">text</time>`: the date as read (`text`), and as ISO 8601 at its
     precision for machines; nothing without a date."""
     if not value:
         return ""
-    iso = value.strftime(DATETIME_AT_PRECISION.get(precision, "%Y-%m-%d"))
-    return format_html('<time datetime="{}">{}</time>', iso, text)
+    return format_html('<time datetime="{}">{}</time>', iso_partial_date(value, precision), text)
 
 
 @register.simple_tag

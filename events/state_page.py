@@ -1,0 +1,85 @@
+"""A state's page: its memberships and sources, and the records of both apps that name it —
+meetings hosted, delegations, statements signed, candidacies, support given, missions observed.
+
+It lives in events because it reads events' records: events depends on memberships, never the
+reverse. The root URLconf routes /<lang>/states/<slug>/ here (name "state-detail").
+"""
+
+from django.views.generic import DetailView
+
+from memberships.models import State
+from otscoop.choices import Publication
+from otscoop.pages import latest_rows
+
+# The meeting of a delegation row: its link and dates.
+DELEGATION_MEETING_FIELDS = tuple(
+    f"meeting__{field}" for field in ("slug", "title", "start_date", "end_date", "date_precision")
+)
+# What a statement row shows here (without its council and summary).
+SIGNED_STATEMENT_FIELDS = ("slug", "title", "kind", "issued_on", "date_precision")
+# What an election observation mission row shows.
+MISSION_ROW_FIELDS = (
+    "observed_state",
+    "slug",
+    "title",
+    "election_kind",
+    "election_date",
+    "election_date_precision",
+)
+
+
+class StateDetailView(DetailView):
+    """Everything about one state. Each section shows the latest rows and links to the whole
+    filtered list: a state can host thousands of meetings, and the page must not grow with them.
+    Each section loads only the columns its rows show."""
+
+    template_name = "memberships/state_detail.html"
+    context_object_name = "state"
+
+    def get_queryset(self):
+        return State.objects.with_current_role().prefetch_related("memberships", "sources")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        state = self.object
+        latest_rows(
+            context,
+            "hosted_meetings",
+            state.hosted_meetings.published().for_rows().order_by("-start_date", "-id"),
+        )
+        latest_rows(
+            context,
+            "delegations",
+            state.delegations.filter(meeting__publication=Publication.PUBLISHED)
+            .select_related("meeting")
+            .only("state", "head_of_delegation", "title", "level", *DELEGATION_MEETING_FIELDS)
+            .order_by("-meeting__start_date", "-meeting_id"),
+        )
+        latest_rows(
+            context,
+            "statements",
+            state.statements_signed.published()
+            .only(*SIGNED_STATEMENT_FIELDS)
+            .order_by("-issued_on", "-id"),
+        )
+        latest_rows(
+            context,
+            "candidacies",
+            state.candidacies.published().for_rows().order_by("-term_start", "post", "-id"),
+        )
+        latest_rows(
+            context,
+            "supports_given",
+            state.supports_given.public()
+            .filter(candidacy__publication=Publication.PUBLISHED)
+            .for_rows()
+            .order_by("-declared_on", "-id"),
+        )
+        latest_rows(
+            context,
+            "missions",
+            state.observed_elections.published()
+            .only(*MISSION_ROW_FIELDS)
+            .order_by("-election_date", "-id"),
+        )
+        return context
