@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from memberships.models import State
-from otscoop.admin import PublishedAdmin, TranslatedAdmin
+from otscoop.admin import PublishedAdmin, TranslatedAdmin, year_filter
 
 from .models import (
     MEETING_SEARCH_COLUMNS,
@@ -66,12 +66,19 @@ class MeetingAdmin(PublishedAdmin):
         "publication",
         "updated_at",
     ]
-    list_filter = ["publication", "kind", "council", "status", "format", "host_state"]
+    list_filter = [
+        "publication",
+        "kind",
+        "council",
+        "status",
+        "format",
+        "host_state",
+        year_filter("start_date"),
+    ]
     list_select_related = ["council", "host_state"]
     search_fields = ["title", "city", "theme", "summary", "host_state__name"]
     search_document_columns = MEETING_SEARCH_COLUMNS
     search_document_relations = {"host_state_id": State}
-    date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
         "council",
@@ -144,11 +151,17 @@ class JointStatementAdmin(PublishedAdmin):
         "publication",
         "updated_at",
     ]
-    list_filter = ["publication", "kind", "council", "topics", "signatories"]
+    list_filter = [
+        "publication",
+        "kind",
+        "council",
+        "topics",
+        "signatories",
+        year_filter("issued_on"),
+    ]
     list_select_related = ["council", "meeting"]
     search_fields = ["title", "issuer", "summary", "text"]
     search_document_columns = STATEMENT_SEARCH_COLUMNS
-    date_hierarchy = "issued_on"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
         "council",
@@ -176,12 +189,11 @@ class ElectionObservationMissionAdmin(PublishedAdmin):
         "publication",
         "updated_at",
     ]
-    list_filter = ["publication", "election_kind", "observed_state"]
+    list_filter = ["publication", "election_kind", "observed_state", year_filter("election_date")]
     list_select_related = ["observed_state"]
     search_fields = ["title", "head_of_mission", "observed_locations", "findings"]
     search_document_columns = MISSION_SEARCH_COLUMNS
     search_document_relations = {"observed_state_id": State}
-    date_hierarchy = "election_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = [
         "observed_state",
@@ -198,10 +210,9 @@ class ElectionObservationMissionAdmin(PublishedAdmin):
 @admin.register(SecretaryGeneral)
 class SecretaryGeneralAdmin(TranslatedAdmin):
     list_display = ["name", "nationality", "term_display", "appointed_at"]
-    list_filter = ["nationality"]
+    list_filter = ["nationality", year_filter("term_start")]
     list_select_related = ["nationality", "appointed_at"]
     search_fields = ["name", "note"]
-    date_hierarchy = "term_start"
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["nationality", "appointed_at", "sources"]
 

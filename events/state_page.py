@@ -11,6 +11,9 @@ from memberships.models import State
 from otscoop.choices import Publication
 from otscoop.pages import latest_rows
 
+# A state page is an overview: each section shows the latest ten rows and links to the list
+# filtered by the state for the rest (six sections of 25 rows made a page of 150 rows).
+STATE_SECTION_ROWS = 10
 # The meeting of a delegation row: its link and dates.
 DELEGATION_MEETING_FIELDS = tuple(
     f"meeting__{field}" for field in ("slug", "title", "start_date", "end_date", "date_precision")
@@ -42,41 +45,39 @@ class StateDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         state = self.object
-        latest_rows(
-            context,
+
+        def section(name, queryset):
+            latest_rows(context, name, queryset, size=STATE_SECTION_ROWS)
+
+        section(
             "hosted_meetings",
             state.hosted_meetings.published().for_rows().order_by("-start_date", "-id"),
         )
-        latest_rows(
-            context,
+        section(
             "delegations",
             state.delegations.filter(meeting__publication=Publication.PUBLISHED)
             .select_related("meeting")
             .only("state", "head_of_delegation", "title", "level", *DELEGATION_MEETING_FIELDS)
             .order_by("-meeting__start_date", "-meeting_id"),
         )
-        latest_rows(
-            context,
+        section(
             "statements",
             state.statements_signed.published()
             .only(*SIGNED_STATEMENT_FIELDS)
             .order_by("-issued_on", "-id"),
         )
-        latest_rows(
-            context,
+        section(
             "candidacies",
             state.candidacies.published().for_rows().order_by("-term_start", "post", "-id"),
         )
-        latest_rows(
-            context,
+        section(
             "supports_given",
             state.supports_given.public()
             .filter(candidacy__publication=Publication.PUBLISHED)
             .for_rows()
             .order_by("-declared_on", "-id"),
         )
-        latest_rows(
-            context,
+        section(
             "missions",
             state.observed_elections.published()
             .only(*MISSION_ROW_FIELDS)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from otscoop.admin import BaseAdmin, PublishedAdmin, TranslatedAdmin
+from otscoop.admin import BaseAdmin, PublishedAdmin, TranslatedAdmin, year_filter
 
 from .models import (
     Candidacy,
@@ -41,10 +41,9 @@ class StateAdmin(TranslatedAdmin):
 @admin.register(Membership)
 class MembershipAdmin(TranslatedAdmin):
     list_display = ["state", "role", "start_date", "end_date"]
-    list_filter = ["role", "state"]
+    list_filter = ["role", "state", year_filter("start_date")]
     list_select_related = ["state"]
     search_fields = ["state__name", "note"]
-    date_hierarchy = "start_date"
     autocomplete_fields = ["state", "sources"]
 
 
@@ -85,10 +84,9 @@ class ObserverStatusAdmin(PublishedAdmin):
 @admin.register(ObserverStatusStep)
 class ObserverStatusStepAdmin(TranslatedAdmin):
     list_display = ["observer_status", "date_display", "stage", "decision_reference"]
-    list_filter = ["stage", "date_precision"]
+    list_filter = ["stage", "date_precision", year_filter("date")]
     list_select_related = ["observer_status__organization", "observer_status__affiliate"]
     search_fields = ["observer_status__organization__name", "decision_reference", "note"]
-    date_hierarchy = "date"
     autocomplete_fields = ["observer_status", "sources"]
 
     @admin.display(description=_("date"), ordering="date")
@@ -122,10 +120,9 @@ class CandidacyAdmin(PublishedAdmin):
         "publication",
         "updated_at",
     ]
-    list_filter = ["publication", "outcome", "state", "organization"]
+    list_filter = ["publication", "outcome", "state", "organization", year_filter("election_date")]
     list_select_related = ["state", "organization"]
     search_fields = ["post", "candidate_person", "state__name", "organization__name", "note"]
-    date_hierarchy = "election_date"
     prepopulated_fields = {"slug": ["post"]}
     autocomplete_fields = ["state", "organization", "sources"]
     inlines = [CandidacySupportInline]
@@ -138,10 +135,9 @@ class CandidacyAdmin(PublishedAdmin):
 @admin.register(CandidacySupport)
 class CandidacySupportAdmin(BaseAdmin):
     list_display = ["candidacy", "supporting_state", "declared_on_display", "visibility"]
-    list_filter = ["visibility", "supporting_state"]
+    list_filter = ["visibility", "supporting_state", year_filter("declared_on")]
     list_select_related = ["candidacy__state", "candidacy__organization", "supporting_state"]
     search_fields = ["candidacy__post", "supporting_state__name", "source_text"]
-    date_hierarchy = "declared_on"
     autocomplete_fields = ["candidacy", "supporting_state"]
 
     @admin.display(description=_("declared on"), ordering="declared_on")

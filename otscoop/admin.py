@@ -1,6 +1,8 @@
 """Admin building blocks shared by every app, and the admin of sources."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.db.models import Max, Min
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -24,6 +26,36 @@ class BaseAdmin(SimpleHistoryAdmin):
 
     list_per_page = 50
     show_full_result_count = False
+
+
+def year_filter(field_name: str):
+    """A changelist filter by the year of a date field, in place of `date_hierarchy`: its years
+    run from the first to the last date (two index look-ups), where the date hierarchy reads
+    every distinct year of the table (a scan of 100,000 meetings on each changelist)."""
+
+    class YearListFilter(admin.SimpleListFilter):
+        title = _("year")
+        parameter_name = "year"
+
+        def lookups(self, request, model_admin):
+            bounds = model_admin.get_queryset(request).aggregate(
+                first=Min(field_name), last=Max(field_name)
+            )
+            if bounds["first"] is None:
+                return []
+            years = range(bounds["last"].year, bounds["first"].year - 1, -1)
+            return [(str(year), str(year)) for year in years]
+
+        def queryset(self, request, queryset):
+            if self.value() is None:
+                return queryset
+            try:
+                year = int(self.value())
+            except ValueError as error:
+                raise IncorrectLookupParameters(error) from error
+            return queryset.filter(**{f"{field_name}__year": year})
+
+    return YearListFilter
 
 
 class DocumentSearchAdmin(BaseAdmin):

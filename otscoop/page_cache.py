@@ -32,8 +32,8 @@ from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
 from rest_framework.authentication import TokenAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
 
@@ -60,16 +60,10 @@ CACHED_PREFIXES = (
 )
 API_PREFIX = "/api/"
 CACHED_API_FORMATS = ("json", "csv")
-KEPT_HEADERS = (
-    "Content-Type",
-    "Content-Language",
-    "Content-Disposition",
-    "Vary",
-    "Allow",
-    "X-Frame-Options",
-    "ETag",
-    "Last-Modified",
-)
+# An entry keeps the headers of the finished response, as the middleware outside the cache
+# (security headers, Content-Security-Policy, Vary, Content-Language) made them, except those
+# that belong to one request or one reader.
+UNKEPT_HEADERS = {"date", "x-cache", "x-audience", "x-request-id", "set-cookie"}
 
 
 def token_audience_key(token: str) -> str:
@@ -86,9 +80,11 @@ def page_key(request, audience: str) -> str:
 
 
 class PublicPageCacheMiddleware:
-    """Serve an anonymous reader's cached entries before the session, language, CSRF and
-    authentication middleware, which such a reader does not need; everything else (and every
-    miss) goes on to SharedPageCacheMiddleware, which also stores the entries."""
+    """Serve an anonymous reader's cached entries before the rest of the stack — security
+    headers, Content-Security-Policy, ETag, session, language, CSRF and authentication — whose
+    work the entry already holds: it stores the finished response, headers included, on its way
+    out. Everything else (and every miss) goes on to SharedPageCacheMiddleware, which works out
+    the audience and the key of the entry to store."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -102,14 +98,42 @@ class PublicPageCacheMiddleware:
                 found = {}
             entry = found.get(key)
             if entry is not None and entry[0] == found[generations.GENERATION_KEY]:
-                return SharedPageCacheMiddleware.rebuild(entry, PUBLIC)
-        return self.get_response(request)
+                return conditional(request, SharedPageCacheMiddleware.rebuild(entry, PUBLIC))
+        response = self.get_response(request)
+        to_store = getattr(request, "otscoop_entry", None)
+        if to_store is not None and response.status_code == 200:
+            key, generation = to_store
+            headers = {
+                name: value
+                for name, value in response.items()
+                if name.lower() not in UNKEPT_HEADERS
+            }
+            entry = (generation, response.status_code, headers, response.content)
+            SharedPageCacheMiddleware.safely(lambda: cache.set(key, entry, ENTRY_TIMEOUT))
+        return response
 
     @staticmethod
     def is_anonymous(request) -> bool:
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return False
         return not (request.path.startswith(API_PREFIX) and "HTTP_AUTHORIZATION" in request.META)
+
+
+def conditional(request, response):
+    """A 304 for a client that holds the entry already (If-None-Match, If-Modified-Since), as
+    ConditionalGetMiddleware would give further in."""
+    last_modified = response.get("Last-Modified")
+    not_modified = get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=last_modified and parse_http_date_safe(last_modified),
+        response=response,
+    )
+    if not_modified is None or not_modified is response:
+        return response
+    for name in ("X-Cache", "X-Audience"):
+        not_modified[name] = response[name]
+    return not_modified
 
 
 class SharedPageCacheMiddleware:
@@ -157,9 +181,8 @@ class SharedPageCacheMiddleware:
             self.mark(request, response, audience)
             response["ETag"] = f'"{hashlib.md5(response.content).hexdigest()}"'
             response["Last-Modified"] = http_date()
-            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            entry = (generation, response.status_code, headers, response.content)
-            self.safely(lambda: cache.set(key, entry, ENTRY_TIMEOUT))
+            # PublicPageCacheMiddleware stores it with the headers the outer middleware add.
+            request.otscoop_entry = (key, generation)
             response["X-Cache"] = "miss"
             response["X-Audience"] = audience
         return response

@@ -88,14 +88,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "otscoop.middleware.RequestIdMiddleware",
+    # An anonymous reader's cached pages, with the headers the middleware below gave them when
+    # stored (security, CSP, ETag): nothing below runs for them. It stores every entry.
+    "otscoop.page_cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "otscoop.middleware.RejectNullCharactersMiddleware",
     # ETag/304 for every GET, from the cache or not.
     "django.middleware.http.ConditionalGetMiddleware",
-    # An anonymous reader's cached pages, before any session, language or CSRF work.
-    "otscoop.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -150,6 +151,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://otscoop")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # django-redis keeps one Redis client per connection pool; Django's RedisCache builds a new
+    # client for every call, which with redis-py 8 costs about as much as the round trip
+    # itself, and a cached page's whole cost is one round trip (bench/FINDINGS.md).
+    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
 # Keeps our keys apart from other users of the same Redis database.
 CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="otscoop")
 # Sessions are read from the cache (and written through to the database): a signed-in reader's

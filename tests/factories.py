@@ -125,6 +125,7 @@ class CandidacyFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"candidacy-{n}")
     term_start = 2027
     term_end = 2028
+    election_date = datetime.date(2026, 6, 1)
     publication = Publication.PUBLISHED
 
 

@@ -245,7 +245,7 @@ def test_a_token_on_a_website_page_reads_the_public_entries(client, editor):
 
 def test_an_anonymous_hit_is_answered_before_the_rest_of_the_stack(client):
     MeetingFactory()
-    get(client)  # stored by SharedPageCacheMiddleware
+    get(client)  # stored on its way out by PublicPageCacheMiddleware
 
     def rest_of_the_stack(request):
         raise AssertionError("a hit must not go on")
@@ -262,3 +262,30 @@ def test_an_anonymous_hit_is_answered_before_the_rest_of_the_stack(client):
     assert api_hit["Content-Language"] == "ru" and "Accept-Language" in api_hit["Vary"]
     signed_in = RequestFactory().get(MEETINGS, HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}=x")
     assert PublicPageCacheMiddleware(lambda request: "passed on")(signed_in) == "passed on"
+
+
+def test_an_anonymous_hit_keeps_the_headers_the_stack_gave_the_page(client):
+    MeetingFactory()
+    miss = get(client)
+    hit = get(client)
+    assert (miss["X-Cache"], hit["X-Cache"]) == ("miss", "hit")
+    for header in (
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "X-Frame-Options",
+        "Content-Language",
+        "Vary",
+        "ETag",
+    ):
+        assert hit[header] == miss[header], header
+    # Per request, never from the entry: the request id.
+    assert hit["X-Request-ID"] != miss["X-Request-ID"]
+
+
+def test_an_anonymous_hit_answers_304_to_a_client_that_holds_it(client):
+    MeetingFactory()
+    etag = get(client)["ETag"]
+    response = client.get(MEETINGS, headers={"If-None-Match": etag})
+    assert (response.status_code, response["X-Cache"]) == (304, "hit")
+    assert response.content == b""

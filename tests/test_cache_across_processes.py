@@ -30,7 +30,7 @@ def redis_cache(settings):
         missing("Redis is not reachable at " + REDIS_URL)
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "otscoop-test",
         }

@@ -16,6 +16,7 @@ from django.utils import translation
 
 from events.choices import MeetingKind
 from events.models import Council
+from events.state_page import STATE_SECTION_ROWS
 from events.views import HOME_SUMMITS, SummitListView
 from memberships.choices import CandidacyOutcome, MembershipRole, SupportVisibility
 from otscoop.choices import DatePrecision, Publication
@@ -347,15 +348,15 @@ def test_home_page_shows_the_latest_summits_even_without_a_place(client):
 
 def test_state_page_shows_the_latest_records_and_links_to_the_rest(client):
     state = StateFactory(slug="turkiye", name="Türkiye")
-    for day in range(SECTION_ROWS + 3):
+    for day in range(STATE_SECTION_ROWS + 3):
         MeetingFactory(
             host_state=state, start_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=day)
         )
     response = client.get(state.get_absolute_url())
     hosted = response.context["hosted_meetings"]
-    assert len(hosted) == SECTION_ROWS
+    assert len(hosted) == STATE_SECTION_ROWS
     assert hosted[0].start_date == datetime.date(2020, 1, 1) + datetime.timedelta(
-        days=SECTION_ROWS + 2
+        days=STATE_SECTION_ROWS + 2
     )
     page = html(response)
     assert 'href="/en/meetings/?host_state=turkiye"' in page
