@@ -155,13 +155,13 @@ def test_an_emptied_cache_starts_the_generation_somewhere_new(redis_cache):
     assert current_generation() not in seen
 
 
-def test_a_redis_cache_url_selects_djangos_redis_backend():
+def test_a_redis_cache_url_selects_django_redis():
     if not redis_available():
         missing("Redis is not reachable at " + REDIS_URL)
     run_in_another_process(
         "from django.conf import settings\n"
         "backend = settings.CACHES['default']['BACKEND']\n"
-        "assert backend == 'django.core.cache.backends.redis.RedisCache', backend\n"
+        "assert backend == 'django_redis.cache.RedisCache', backend\n"
         "from django.core.cache import cache\n"
         "cache.set('otscoop-selected', 1)\n"
         "assert cache.get('otscoop-selected') == 1\n"
