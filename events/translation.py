@@ -57,6 +57,8 @@ class SecretaryGeneralTranslationOptions(TranslationOptions):
 
 # History is registered here, after the translated fields exist, so that each historical model
 # gets them too (django-simple-history's documented way to work with modeltranslation).
+# `app`: the historical models go into events.models, as when the models were in one file (the
+# default is each model's own module).
 for model in (
     Council,
     Meeting,
@@ -67,4 +69,4 @@ for model in (
     ElectionObservationMission,
     SecretaryGeneral,
 ):
-    simple_history.register(model)
+    simple_history.register(model, app="events")

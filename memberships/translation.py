@@ -38,5 +38,7 @@ class CandidacyTranslationOptions(TranslationOptions):
 
 # History is registered here, after the translated fields exist, so that each historical model
 # gets them too (django-simple-history's documented way to work with modeltranslation).
+# `app`: the historical models go into memberships.models, as when the models were in one file
+# (the default is each model's own module).
 for model in (State, Membership, Organization, ObserverStatus, ObserverStatusStep, Candidacy):
-    simple_history.register(model)
+    simple_history.register(model, app="memberships")

@@ -1,0 +1,118 @@
+"""The demo loader's steps for the events app: councils, meetings and their documents, joint
+statements, election observation missions and Secretaries General."""
+
+from events.models import (
+    Council,
+    Document,
+    ElectionObservationMission,
+    JointStatement,
+    Meeting,
+    SecretaryGeneral,
+    Topic,
+)
+
+from .sync import PUBLISHED, RowSync, turkish_name
+
+MEETING_LISTS = ("summits", "foreign_ministers_meetings", "other_meetings")
+
+
+class EventSteps(RowSync):
+    """The steps that load the events app's records."""
+
+    def load_councils(self):
+        for record in self.data["bodies"]:
+            values = record["app"].get("council")
+            if values is None:
+                continue
+            fields = {k: v for k, v in values.items() if k != "slug"}
+            fields["name_tr"] = turkish_name(record)
+            council = self.sync(
+                Council,
+                {"slug": values["slug"]},
+                fields,
+                m2m={"sources": self.source_rows(record["sources"])},
+            )
+            self.councils[council.slug] = council
+
+    def load_meetings(self):
+        for key in MEETING_LISTS:
+            for record in self.data[key]:
+                values = dict(record["app"]["meeting"])
+                slug = values.pop("slug")
+                values["council"] = self.council(values["council"])
+                for field in ("host_state", "chairmanship_from", "chairmanship_to"):
+                    values[field] = self.state(values[field])
+                meeting = self.sync(
+                    Meeting,
+                    {"slug": slug},
+                    {**values, **PUBLISHED},
+                    m2m={"sources": self.source_rows(record["sources"])},
+                )
+                self.meetings[slug] = meeting
+                for order, document in enumerate(record["app"]["documents"], start=1):
+                    self.sync(
+                        Document,
+                        {"meeting": meeting, "title": document["title"]},
+                        {
+                            "statement": None,
+                            "kind": document["kind"],
+                            "language": "",
+                            "url": "",
+                            "symbol": "",
+                            "order": order,
+                        },
+                    )
+
+    def load_statements(self):
+        for record in self.data["joint_statements"]:
+            values = dict(record["app"]["statement"])
+            slug = values.pop("slug")
+            topics = []
+            for topic in values.pop("topics"):
+                if topic["slug"] not in self.topics:
+                    self.topics[topic["slug"]] = self.sync(
+                        Topic, {"slug": topic["slug"]}, {"name": topic["name"]}
+                    )
+                topics.append(self.topics[topic["slug"]])
+            signatories = [self.states[iso2] for iso2 in values.pop("signatories")]
+            values["council"] = self.council(values["council"])
+            values["meeting"] = self.meeting(values["meeting"])
+            self.sync(
+                JointStatement,
+                {"slug": slug},
+                {**values, **PUBLISHED},
+                m2m={
+                    "topics": topics,
+                    "signatories": signatories,
+                    "sources": self.source_rows(record["sources"]),
+                },
+            )
+
+    def load_missions(self):
+        for record in self.data["election_missions"]:
+            values = dict(record["app"]["mission"])
+            slug = values.pop("slug")
+            partners = [self.organizations[s] for s in values.pop("partner_organizations")]
+            values["observed_state"] = self.states[values["observed_state"]]
+            self.sync(
+                ElectionObservationMission,
+                {"slug": slug},
+                {**values, **PUBLISHED},
+                m2m={
+                    "partner_organizations": partners,
+                    "sources": self.source_rows(record["sources"]),
+                },
+            )
+
+    def load_secretaries_general(self):
+        for record in self.data["secretaries_general"]:
+            values = dict(record["app"]["secretary_general"])
+            slug = values.pop("slug")
+            values["nationality"] = self.states[values["nationality"]]
+            values["appointed_at"] = self.meeting(values["appointed_at"])
+            self.sync(
+                SecretaryGeneral,
+                {"slug": slug},
+                values,
+                m2m={"sources": self.source_rows(record["sources"])},
+            )

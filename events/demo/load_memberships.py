@@ -1,0 +1,149 @@
+"""The demo loader's steps for the memberships app: states and their memberships, organizations,
+observer statuses, candidacies and the support they get."""
+
+from memberships.models import (
+    Candidacy,
+    CandidacySupport,
+    Membership,
+    ObserverStatus,
+    ObserverStatusStep,
+    Organization,
+    State,
+)
+
+from .sync import PUBLISHED, RowSync, to_date, turkish_name
+
+
+class MembershipSteps(RowSync):
+    """The steps that load the memberships app's records."""
+
+    def save_state(self, values: dict, urls, name_tr=None):
+        fields = {k: values[k] for k in ("name", "official_name", "kind", "iso2", "iso3", "note")}
+        fields["capital"] = values.get("capital", "")
+        fields["name_tr"] = name_tr
+        state = self.sync(
+            State, {"slug": values["slug"]}, fields, m2m={"sources": self.source_rows(urls)}
+        )
+        self.states[state.slug] = state
+        if state.iso2:
+            self.states[state.iso2] = state
+        return state
+
+    def load_states(self):
+        for key in ("member_states", "observer_states"):
+            for record in self.data[key]:
+                app = record["app"]
+                if "state" not in app:
+                    continue  # an organization observer: see load_observer_statuses
+                state = self.save_state(
+                    app["state"], record["sources"], name_tr=turkish_name(record)
+                )
+                membership = app["membership"]
+                self.sync(
+                    Membership,
+                    {
+                        "state": state,
+                        "role": membership["role"],
+                        "start_date": to_date(membership["start_date"]),
+                    },
+                    {"end_date": None, "note": membership["note"]},
+                    m2m={"sources": self.source_rows(record["sources"])},
+                )
+        for record in self.data["states"]:
+            self.save_state(record, record["sources"])
+
+    def save_organization(self, values: dict, urls, name_tr=None):
+        fields = {
+            k: values[k]
+            for k in (
+                "name",
+                "acronym",
+                "kind",
+                "website",
+                "headquarters",
+                "founded_on",
+                "founded_on_precision",
+                "description",
+            )
+        }
+        fields["parent"] = self.organization(values["parent"])
+        fields["name_tr"] = name_tr
+        organization = self.sync(
+            Organization,
+            {"slug": values["slug"]},
+            fields,
+            m2m={"sources": self.source_rows(urls)},
+        )
+        self.organizations[organization.slug] = organization
+
+    def load_organizations(self):
+        for record in self.data["organizations"]:  # parents come before their children
+            self.save_organization(record, record["sources"])
+        for record in self.data["bodies"]:
+            if "organization" in record["app"]:
+                self.save_organization(
+                    record["app"]["organization"], record["sources"], name_tr=turkish_name(record)
+                )
+
+    def load_observer_statuses(self):
+        for record in self.data["observer_statuses"]:
+            values = record["app"]["observer_status"]
+            sources = self.source_rows(record["sources"])
+            status = self.sync(
+                ObserverStatus,
+                {
+                    "organization": self.organization(values["organization"]),
+                    "direction": values["direction"],
+                    "affiliate": self.organization(values["affiliate"]),
+                },
+                {
+                    "current_stage": values["current_stage"],
+                    "reference": values["reference"],
+                    "note": values["note"],
+                    **PUBLISHED,
+                },
+                m2m={"sources": sources},
+            )
+            for step in record["app"]["steps"]:
+                self.sync(
+                    ObserverStatusStep,
+                    {
+                        "observer_status": status,
+                        "date": to_date(step["date"]),
+                        "stage": step["stage"],
+                    },
+                    {
+                        "date_precision": step["date_precision"],
+                        "decision_reference": step["decision_reference"],
+                        "note": step["note"],
+                    },
+                    m2m={"sources": sources},
+                )
+
+    def load_candidacies(self):
+        for record in self.data["candidacies"]:
+            values = dict(record["app"]["candidacy"])
+            slug = values.pop("slug")
+            values["state"] = self.states[values["state"]]
+            values["organization"] = self.organizations[values["organization"]]
+            candidacy = self.sync(
+                Candidacy,
+                {"slug": slug},
+                {**values, **PUBLISHED},
+                m2m={"sources": self.source_rows(record["sources"])},
+            )
+            for support in record["app"]["supports"]:
+                self.sync(
+                    CandidacySupport,
+                    {"candidacy": candidacy, "supporting_state": self.states[support["state"]]},
+                    {
+                        # The copy of the candidate state the database constraint relies on.
+                        "candidate_state": candidacy.state,
+                        "declared_on": support["declared_on"],
+                        "declared_on_precision": support["declared_on_precision"],
+                        "source_text": support["source_text"],
+                        "source_url": support["source_url"],
+                        "visibility": support["visibility"],
+                        "note": support["note"],
+                    },
+                )
