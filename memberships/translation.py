@@ -3,7 +3,15 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Candidacy, Membership, ObserverStatus, ObserverStatusStep, Organization, State
+from .models import (
+    Candidacy,
+    CandidacySupport,
+    Membership,
+    ObserverStatus,
+    ObserverStatusStep,
+    Organization,
+    State,
+)
 
 
 @register(State)
@@ -36,9 +44,18 @@ class CandidacyTranslationOptions(TranslationOptions):
     fields = ("post", "outcome_note", "note")
 
 
-# History is registered here, after the translated fields exist, so that each historical model
-# gets them too (django-simple-history's documented way to work with modeltranslation).
+# History is registered here for every model of the app — the one place, for models with
+# translated fields and without — after the translated fields exist, so that each historical
+# model gets them too (django-simple-history's documented way to work with modeltranslation).
 # `app`: the historical models go into memberships.models, as when the models were in one file
 # (the default is each model's own module).
-for model in (State, Membership, Organization, ObserverStatus, ObserverStatusStep, Candidacy):
+for model in (
+    State,
+    Membership,
+    Organization,
+    ObserverStatus,
+    ObserverStatusStep,
+    Candidacy,
+    CandidacySupport,
+):
     simple_history.register(model, app="memberships")

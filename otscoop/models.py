@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from .choices import Publication
 
@@ -71,8 +70,6 @@ class Source(Timestamped):
     )
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["url"]

@@ -40,3 +40,14 @@ def test_memberships_never_imports_events():
         )
     ]
     assert offenders == []
+
+
+def test_history_is_registered_only_in_the_apps_translation_modules():
+    """One way: simple_history.register() in each app's translation.py, none on the model."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for app in ("otscoop", "events", "memberships")
+        for path in (ROOT / app).rglob("*.py")
+        if "migrations" not in path.parts and "HistoricalRecords(" in path.read_text("utf-8")
+    ]
+    assert offenders == []

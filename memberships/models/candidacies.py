@@ -6,7 +6,6 @@ from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from otscoop.choices import label_of
 from otscoop.dates import format_partial_date
@@ -247,7 +246,6 @@ class CandidacySupport(Timestamped):
     note = models.TextField(_("note"), blank=True)
 
     objects = CandidacySupportQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["candidacy", "supporting_state__name"]
