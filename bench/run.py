@@ -2,7 +2,8 @@
 
 For each scale (BENCH_SCALES, default 1,000 and 100,000 meetings and statements) it
 1. (re)creates a PostgreSQL database of its own (BENCH_DATABASE, default `otscoop_bench`),
-   migrates it and fills it with `manage.py bench_data` (seeded: the same data every run);
+   migrates it and fills it with `manage.py bench_data` (seeded: the same data every run;
+   OTSCOOP_BENCH=1 installs the `bench` app, for that command only);
 2. serves it with gunicorn as in production (DEBUG off, persistent connections, Redis cache,
    2 sync workers) on 127.0.0.1 only;
 3. loads each endpoint with wrk for BENCH_DURATION seconds as each of three readers —
@@ -429,7 +430,11 @@ def drain(port: int, row: Row) -> None:
 
 
 def bench_env(secret_key: str, static_root: Path, cache_url: str | None) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GUNICORN_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("GUNICORN_") and k != "OTSCOOP_BENCH"
+    }
     env.update(
         DJANGO_SETTINGS_MODULE="otscoop.settings",
         DEBUG="0",
@@ -462,7 +467,9 @@ def bench_scale(scale: int, env: dict, wrk: str, cache_url: str | None, logs: Pa
     say(f"bench_data: {scale:,} meetings, {scale:,} statements, {candidacies:,} candidacies")
     command = [PYTHON, "manage.py", "bench_data", "--meetings", str(scale)]
     command += ["--statements", str(scale), "--candidacies", str(candidacies)]
-    result = run([*command, "--seed", str(SEED)], env=env)
+    # The `bench` app (the command) is installed for this command only: the site measured has
+    # the apps of a real one.
+    result = run([*command, "--seed", str(SEED)], env={**env, "OTSCOOP_BENCH": "1"})
     print("    " + result.stdout.strip().splitlines()[-1], flush=True)
     prepared = run(
         [PYTHON, str(BENCH_DIR / "prepare.py"), FILTER_COUNCIL, str(FILTER_YEAR), SEARCH_WORD],
