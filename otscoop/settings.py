@@ -85,6 +85,10 @@ INSTALLED_APPS = [
     "memberships",
     "events",
 ]
+# The benchmark's data generator (bench/, `manage.py bench_data`): only where the benchmark runs
+# it (bench/run.py sets OTSCOOP_BENCH=1 for that command), never on a real site.
+if env.bool("OTSCOOP_BENCH", default=False):
+    INSTALLED_APPS += ["bench"]
 
 MIDDLEWARE = [
     "otscoop.middleware.RequestIdMiddleware",

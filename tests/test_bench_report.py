@@ -1,26 +1,20 @@
-"""bench/run.py's report ends with bench/FINDINGS.md (what the profiles showed, by hand)."""
+"""bench/run.py's report (bench/runner/report.py) ends with bench/FINDINGS.md (what the profiles
+showed, by hand)."""
 
-import importlib.util
 from pathlib import Path
+
+from bench.runner import report
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
-def load_run():
-    spec = importlib.util.spec_from_file_location("bench_run", BENCH / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_the_report_carries_the_findings(tmp_path):
-    run = load_run()
+def test_the_report_carries_the_findings(tmp_path, monkeypatch):
     findings = (BENCH / "FINDINGS.md").read_text().rstrip()
     assert "| finding | change | ms |" in findings
-    section = "\n".join(run.findings_section())
+    section = "\n".join(report.findings_section())
     assert section == "## What the profiles showed\n\n" + findings + "\n"
-    run.FINDINGS = tmp_path / "missing.md"
-    assert run.findings_section() == []
+    monkeypatch.setattr(report, "FINDINGS", tmp_path / "missing.md")
+    assert report.findings_section() == []
 
 
 def test_the_committed_results_end_with_the_findings():
