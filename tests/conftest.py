@@ -64,7 +64,8 @@ def uncached(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """The cache outlives each test's database rollback: start every test with it empty."""
+    """The cache outlives each test's database rollback: start every test with it empty (this
+    also resets the API's throttle, which counts requests in the cache)."""
     cache.clear()
     yield
     cache.clear()
