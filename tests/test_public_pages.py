@@ -529,14 +529,14 @@ def test_state_page_lists_public_support_received_and_given(client, world):
 
 
 @pytest.mark.parametrize("path", ["meetings/", "meetings/first-summit/", "summits/"])
-def test_month_precision_meeting_shows_the_month_and_no_day(client, world, path):
+def test_a_month_precision_meeting_shows_the_month_and_no_day(client, world, path):
     page = html(client.get(f"/en/{path}"))
     assert '<time datetime="2011-10">October 2011</time>' in page
     assert "1 October 2011" not in page
     assert "2011-10-01" not in page
 
 
-def test_month_precision_in_other_languages(client, world):
+def test_a_month_precision_date_is_written_in_the_pages_language(client, world):
     assert "Ekim 2011" in html(client.get("/tr/meetings/first-summit/"))
     assert "1 Ekim 2011" not in html(client.get("/tr/meetings/first-summit/"))
 
@@ -559,7 +559,9 @@ def test_month_precision_in_other_languages(client, world):
         ("date_to=2012-01-01", "First Summit in Almaty", "Ministers meet in Bishkek"),
     ],
 )
-def test_meeting_filters(client, world, query, shown, hidden):
+def test_the_meeting_list_filters_by_council_kind_year_host_state_and_dates(
+    client, world, query, shown, hidden
+):
     page = results(html(client.get(f"/en/meetings/?{query}")))
     assert shown in page
     assert hidden not in page
@@ -591,7 +593,9 @@ def second_statement(world):
         ("year=2022", "Statement on climate", "Joint statement on Afghanistan"),
     ],
 )
-def test_statement_filters(client, world, second_statement, query, shown, hidden):
+def test_the_statement_list_filters_by_council_signatory_topic_and_year(
+    client, world, second_statement, query, shown, hidden
+):
     page = results(html(client.get(f"/en/statements/?{query}")))
     assert shown in page
     assert hidden not in page
@@ -623,7 +627,9 @@ def second_candidacy(world):
         ("supporting_state=hungary", "kyrgyzstan-unesco", "kazakhstan-unsc"),
     ],
 )
-def test_candidacy_filters(client, world, second_candidacy, query, shown, hidden):
+def test_the_candidacy_matrix_filters_by_state_organization_outcome_and_supporter(
+    client, world, second_candidacy, query, shown, hidden
+):
     page = html(client.get(f"/en/candidacies/?{query}"))
     assert f'id="candidacy-{shown}"' in page
     assert f'id="candidacy-{hidden}"' not in page
@@ -638,7 +644,7 @@ def test_candidacy_filters(client, world, second_candidacy, query, shown, hidden
         ("year=2022", "Early presidential election in Kazakhstan", "in Kyrgyz"),
     ],
 )
-def test_mission_filters(client, world, query, shown, hidden):
+def test_the_mission_list_filters_by_observed_state_and_year(client, world, query, shown, hidden):
     ElectionObservationMissionFactory(
         observed_state=world.kazakhstan,
         title="Early presidential election in Kazakhstan",
@@ -795,7 +801,7 @@ def test_language_switcher_links_to_the_same_page_in_the_other_languages(client,
     assert '<a href="/en/meetings/first-summit/" lang="en" hreflang="en">' in detail
 
 
-def test_hreflang_alternates_are_present(client, world):
+def test_a_page_names_each_language_version_as_an_hreflang_alternate(client, world):
     page = html(client.get("/tr/statements/afghanistan-statement/"))
     for code in LANGUAGES:
         assert (
