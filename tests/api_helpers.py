@@ -31,11 +31,9 @@ def token_client(user) -> APIClient:
 
 
 def reset_throttle():
-    """Anonymous requests are throttled per minute (in the cache): start each test afresh."""
+    """Anonymous requests are throttled per minute (in the cache), which every test starts
+    empty (conftest.py): this starts afresh within a test, e.g. between fuzzed examples."""
     cache.clear()
-
-
-FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def list_url(resource: str) -> str:

@@ -52,9 +52,20 @@ def _default_language():
         yield
 
 
+@pytest.fixture
+def uncached(settings):
+    """Every request handled afresh: the page cache's two middleware out, and a cache that
+    keeps nothing (sessions, audiences, anything else)."""
+    settings.MIDDLEWARE = [
+        name for name in settings.MIDDLEWARE if not name.endswith("PageCacheMiddleware")
+    ]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """The cache outlives each test's database rollback: start every test with it empty."""
+    """The cache outlives each test's database rollback: start every test with it empty (this
+    also resets the API's throttle, which counts requests in the cache)."""
     cache.clear()
     yield
     cache.clear()

@@ -10,25 +10,16 @@ from otscoop.api import views as api_views
 
 from . import factories
 from .api_helpers import (
-    FAST_PASSWORD_HASHERS,
     RESOURCES,
     anonymous_client,
     detail_url,
     list_url,
     make_draft,
     make_rich,
-    reset_throttle,
     token_client,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _api_test_setup(settings):
-    reset_throttle()
-    # The users of these tests are made with a password: hash it quickly.
-    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 def export(resource, client=None, **params):

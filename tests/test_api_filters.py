@@ -9,24 +9,15 @@ from memberships.choices import SupportVisibility
 
 from . import factories
 from .api_helpers import (
-    FAST_PASSWORD_HASHERS,
     RESOURCES,
     anonymous_client,
     list_url,
     make,
-    reset_throttle,
     results,
     slugs,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _api_test_setup(settings):
-    reset_throttle()
-    # The users of these tests are made with a password: hash it quickly.
-    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 def get(resource, **params):

@@ -9,21 +9,12 @@ from events.choices import DelegationLevel, MeetingKind
 
 from . import factories
 from .api_helpers import (
-    FAST_PASSWORD_HASHERS,
     anonymous_client,
     detail_url,
     list_url,
-    reset_throttle,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _api_test_setup(settings):
-    reset_throttle()
-    # The users of these tests are made with a password: hash it quickly.
-    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from otscoop.choices import Publication
 
 from . import factories
 from .api_helpers import (
-    FAST_PASSWORD_HASHERS,
     PUBLISHED_RESOURCES,
     RESOURCES,
     anonymous_client,
@@ -20,7 +19,6 @@ from .api_helpers import (
     make,
     make_draft,
     make_rich,
-    reset_throttle,
     results,
     slugs,
     token_client,
@@ -29,13 +27,6 @@ from .api_helpers import (
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def _api_test_setup(settings):
-    reset_throttle()
-    # The users of these tests are made with a password: hash it quickly.
-    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 @pytest.mark.parametrize("resource", RESOURCES)

@@ -29,7 +29,7 @@ from schemathesis.specs.openapi.checks import (
 from otscoop.wsgi import application
 
 from . import factories
-from .api_helpers import FAST_PASSWORD_HASHERS, reset_throttle, token_for
+from .api_helpers import reset_throttle, token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -56,13 +56,6 @@ RESOURCES = [
     "observer-statuses",
     "election-missions",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _api_test_setup(settings):
-    reset_throttle()
-    # The users of these tests are made with a password: hash it quickly.
-    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 @pytest.fixture

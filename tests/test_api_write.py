@@ -12,7 +12,6 @@ from otscoop.choices import Publication
 
 from . import factories
 from .api_helpers import (
-    FAST_PASSWORD_HASHERS,
     RESOURCES,
     UPDATES,
     anonymous_client,
@@ -22,18 +21,10 @@ from .api_helpers import (
     list_url,
     make,
     related_records,
-    reset_throttle,
     token_client,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _api_test_setup(settings):
-    reset_throttle()
-    # The users of these tests are made with a password: hash it quickly.
-    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 # --- Who may write -----------------------------------------------------------------------

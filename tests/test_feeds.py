@@ -99,18 +99,6 @@ def test_ics_holds_the_latest_meetings_and_the_filters_reach_older_ones(client, 
     assert set(calendar_events(client, "?date_to=2020-12-31")) == {"Meeting 2019", "Meeting 2020"}
 
 
-def test_ics_queries_do_not_grow_with_the_meetings(client, django_assert_num_queries):
-    for number in range(4):
-        MeetingFactory(title=f"Meeting {number}")
-    with django_assert_num_queries(1):
-        client.get("/meetings.ics")
-    for number in range(4, 12):
-        MeetingFactory(title=f"Meeting {number}", council=CouncilFactory())
-    with django_assert_num_queries(1):
-        response = client.get("/meetings.ics")
-    assert len(icalendar.Calendar.from_ical(response.content).walk("VEVENT")) == 12
-
-
 @pytest.mark.parametrize("query", ["?year=abc", "?council=no-such-council"])
 def test_ics_rejects_a_bad_filter_with_400_naming_it(client, query):
     response = client.get("/meetings.ics" + query)

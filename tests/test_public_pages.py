@@ -1,16 +1,14 @@
 """The public pages: every page in every language shows its data; rows and record pages link
 and name what they show; drafts and internal support never show; dates keep their precision;
-filters, pagination and bad parameters; the language switcher; and exact query counts, without
-the cache, that do not grow with the number of rows."""
+filters, pagination and bad parameters; the language switcher. (Their query counts are in
+tests/test_query_budgets.py.)"""
 
 import datetime
 import re
 from types import SimpleNamespace
 
 import pytest
-from django.db import connection
 from django.template import Context, Template
-from django.test.utils import CaptureQueriesContext
 from django.urls import set_script_prefix
 from django.utils import translation
 
@@ -39,7 +37,6 @@ from .factories import (
     SourceFactory,
     StateFactory,
     TopicFactory,
-    fill_state_sections,
 )
 
 pytestmark = pytest.mark.django_db
@@ -542,14 +539,14 @@ def test_state_page_lists_public_support_received_and_given(client, world):
 
 
 @pytest.mark.parametrize("path", ["meetings/", "meetings/first-summit/", "summits/"])
-def test_month_precision_meeting_shows_the_month_and_no_day(client, world, path):
+def test_a_month_precision_meeting_shows_the_month_and_no_day(client, world, path):
     page = html(client.get(f"/en/{path}"))
     assert '<time datetime="2011-10">October 2011</time>' in page
     assert "1 October 2011" not in page
     assert "2011-10-01" not in page
 
 
-def test_month_precision_in_other_languages(client, world):
+def test_a_month_precision_date_is_written_in_the_pages_language(client, world):
     assert "Ekim 2011" in html(client.get("/tr/meetings/first-summit/"))
     assert "1 Ekim 2011" not in html(client.get("/tr/meetings/first-summit/"))
 
@@ -572,7 +569,9 @@ def test_month_precision_in_other_languages(client, world):
         ("date_to=2012-01-01", "First Summit in Almaty", "Ministers meet in Bishkek"),
     ],
 )
-def test_meeting_filters(client, world, query, shown, hidden):
+def test_the_meeting_list_filters_by_council_kind_year_host_state_and_dates(
+    client, world, query, shown, hidden
+):
     page = results(html(client.get(f"/en/meetings/?{query}")))
     assert shown in page
     assert hidden not in page
@@ -604,7 +603,9 @@ def second_statement(world):
         ("year=2022", "Statement on climate", "Joint statement on Afghanistan"),
     ],
 )
-def test_statement_filters(client, world, second_statement, query, shown, hidden):
+def test_the_statement_list_filters_by_council_signatory_topic_and_year(
+    client, world, second_statement, query, shown, hidden
+):
     page = results(html(client.get(f"/en/statements/?{query}")))
     assert shown in page
     assert hidden not in page
@@ -636,7 +637,9 @@ def second_candidacy(world):
         ("supporting_state=hungary", "kyrgyzstan-unesco", "kazakhstan-unsc"),
     ],
 )
-def test_candidacy_filters(client, world, second_candidacy, query, shown, hidden):
+def test_the_candidacy_matrix_filters_by_state_organization_outcome_and_supporter(
+    client, world, second_candidacy, query, shown, hidden
+):
     page = html(client.get(f"/en/candidacies/?{query}"))
     assert f'id="candidacy-{shown}"' in page
     assert f'id="candidacy-{hidden}"' not in page
@@ -651,7 +654,7 @@ def test_candidacy_filters(client, world, second_candidacy, query, shown, hidden
         ("year=2022", "Early presidential election in Kazakhstan", "in Kyrgyz"),
     ],
 )
-def test_mission_filters(client, world, query, shown, hidden):
+def test_the_mission_list_filters_by_observed_state_and_year(client, world, query, shown, hidden):
     ElectionObservationMissionFactory(
         observed_state=world.kazakhstan,
         title="Early presidential election in Kazakhstan",
@@ -811,7 +814,7 @@ def test_language_switcher_links_to_the_same_page_in_the_other_languages(client,
     assert '<a href="/en/meetings/first-summit/" lang="en" hreflang="en">' in detail
 
 
-def test_hreflang_alternates_are_present(client, world):
+def test_a_page_names_each_language_version_as_an_hreflang_alternate(client, world):
     page = html(client.get("/tr/statements/afghanistan-statement/"))
     for code in LANGUAGES:
         assert (
@@ -850,183 +853,3 @@ def test_rows_and_filters_name_states_in_the_pages_language(client):
     assert '<option value="turkiye">Turkey</option>' in english
     assert "</span> Türkiye</a>" in results(turkish)
     assert '<option value="turkiye">Türkiye</option>' in turkish
-
-
-# Query counts --------------------------------------------------------------------------------
-
-
-def add_meetings(count):
-    today = datetime.date.today()
-    for i in range(count):
-        start = today + datetime.timedelta(days=(i % 2 * 2 - 1) * (i + 1))
-        MeetingFactory(start_date=start, end_date=None)
-
-
-def add_summits(count):
-    for _ in range(count):
-        summit = MeetingFactory(kind=MeetingKind.SUMMIT, number=1)
-        DocumentFactory(meeting=summit)
-        DocumentFactory(meeting=summit, url="https://example.org/summit.pdf")
-
-
-def add_statements(count):
-    for _ in range(count):
-        statement = JointStatementFactory()
-        statement.topics.add(TopicFactory(), TopicFactory())
-
-
-def add_missions(count):
-    for _ in range(count):
-        ElectionObservationMissionFactory()
-
-
-def add_states(count):
-    for _ in range(count):
-        MembershipFactory()
-
-
-def add_councils(count):
-    for _ in range(count):
-        CouncilFactory()
-
-
-def add_candidacies(count):
-    for _ in range(count):
-        candidacy = CandidacyFactory(state=MembershipFactory().state)
-        CandidacySupportFactory(candidacy=candidacy, supporting_state=MembershipFactory().state)
-        CandidacySupportFactory(
-            candidacy=candidacy,
-            supporting_state=MembershipFactory().state,
-            visibility=SupportVisibility.INTERNAL,
-        )
-        candidacy.sources.add(SourceFactory())
-
-
-def add_observer_statuses(count):
-    for _ in range(count):
-        status = ObserverStatusFactory()
-        status.sources.add(SourceFactory())
-        for _ in range(2):
-            ObserverStatusStepFactory(observer_status=status).sources.add(SourceFactory())
-
-
-def add_home_rows(count):
-    add_meetings(count)
-    add_summits(count)
-    add_statements(count)
-    add_states(count)
-
-
-def the(factory, slug, **fields):
-    """The record with this slug, made on the first call."""
-    model = factory._meta.model
-    return model.objects.filter(slug=slug).first() or factory(slug=slug, **fields)
-
-
-def add_meeting_details(count):
-    meeting = the(
-        MeetingFactory,
-        "detailed-meeting",
-        chairmanship_from=StateFactory(),
-        chairmanship_to=StateFactory(),
-        summary="Met.",
-    )
-    for _ in range(count):
-        DelegationFactory(meeting=meeting)
-        DocumentFactory(meeting=meeting)
-        JointStatementFactory(meeting=meeting)
-        SecretaryGeneralFactory(appointed_at=meeting)
-        meeting.sources.add(SourceFactory())
-
-
-def add_statement_details(count):
-    statement = the(JointStatementFactory, "detailed-statement", meeting=MeetingFactory())
-    for _ in range(count):
-        statement.signatories.add(StateFactory())
-        statement.topics.add(TopicFactory())
-        statement.endorsed_candidacies.add(CandidacyFactory())
-        DocumentFactory(meeting=None, statement=statement)
-        statement.sources.add(SourceFactory())
-
-
-def add_council_details(count):
-    council = the(CouncilFactory, "detailed-council")
-    for _ in range(count):
-        MeetingFactory(council=council)
-        JointStatementFactory(council=council)
-        council.sources.add(SourceFactory())
-
-
-def add_state_details(count):
-    state = the(StateFactory, "detailed-state")
-    if not state.memberships.exists():
-        MembershipFactory(state=state)
-    fill_state_sections(state, count)
-
-
-def add_mission_details(count):
-    mission = the(ElectionObservationMissionFactory, "detailed-mission")
-    for _ in range(count):
-        mission.participating_states.add(StateFactory())
-        mission.partner_organizations.add(OrganizationFactory())
-        mission.sources.add(SourceFactory())
-
-
-QUERY_PAGES = [
-    ("/en/", add_home_rows),
-    ("/en/meetings/", add_meetings),
-    ("/en/summits/", add_summits),
-    ("/en/councils/", add_councils),
-    ("/en/statements/", add_statements),
-    ("/en/election-missions/", add_missions),
-    ("/en/states/", add_states),
-    ("/en/candidacies/", add_candidacies),
-    ("/en/observer-status/", add_observer_statuses),
-    ("/en/meetings/detailed-meeting/", add_meeting_details),
-    ("/en/statements/detailed-statement/", add_statement_details),
-    ("/en/councils/detailed-council/", add_council_details),
-    ("/en/states/detailed-state/", add_state_details),
-    ("/en/election-missions/detailed-mission/", add_mission_details),
-]
-
-
-@pytest.fixture
-def uncached(settings):
-    """Every request rendered afresh: the page cache (and anything else in the cache) off."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-
-
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    assert response.get("X-Cache") != "hit"
-    return len(queries)
-
-
-# The queries of each page rendered without the cache, the same with 5 rows as with 50.
-QUERY_BUDGETS = {
-    "/en/": 5,  # upcoming and recent meetings, statements, summits, states
-    "/en/meetings/": 4,  # count, rows (council and host state joined), council and state options
-    "/en/summits/": 3,  # count, rows, their documents
-    "/en/councils/": 1,  # rows
-    "/en/statements/": 6,  # count, rows, their topics; council, state and topic options
-    "/en/election-missions/": 3,  # count, rows, state options
-    "/en/states/": 2,  # rows, their memberships
-    "/en/candidacies/": 8,  # count, rows, supports, sources, states; 3 options
-    "/en/observer-status/": 4,  # rows, steps, their sources, sources
-    "/en/meetings/detailed-meeting/": 6,  # meeting, delegations, documents, ...
-    "/en/statements/detailed-statement/": 6,  # statement, signatories, topics, ...
-    "/en/councils/detailed-council/": 4,  # council, sources, meetings, statements
-    "/en/states/detailed-state/": 10,  # state, memberships, sources, 6 sections, supports
-    "/en/election-missions/detailed-mission/": 4,  # mission, states, partners, sources
-}
-
-
-@pytest.mark.parametrize(("url", "add_rows"), QUERY_PAGES, ids=[url for url, _ in QUERY_PAGES])
-def test_query_count_is_exact_and_does_not_grow_with_the_rows(client, db, uncached, url, add_rows):
-    add_rows(5)
-    few = count_queries(client, url)
-    add_rows(45)
-    many = count_queries(client, url)
-    assert (few, many) == (QUERY_BUDGETS[url], QUERY_BUDGETS[url])

@@ -6,7 +6,6 @@ from importlib import import_module
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from events import search as events_search
 from events import views as events_views
@@ -105,32 +104,6 @@ def test_a_nul_character_in_the_query_string_is_a_clear_400(client, path):
     response = client.get(path)
     assert response.status_code == 400
     assert "NUL character" in response.content.decode()
-
-
-def test_query_count_does_not_grow_with_the_number_of_matches(client):
-    """One query per group, one count for each group with more matches than a page (here
-    meetings and statements), one name lookup per word for states and one for organizations:
-    the result lists read nothing more, whatever the number of rows."""
-
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/en/search/", {"q": "summit"}).status_code == 200
-        return len(queries)
-
-    def create(number):
-        MeetingFactory.create_batch(number, title="Summit meeting", theme="Summit theme")
-        JointStatementFactory.create_batch(number, title="Summit statement")
-        CandidacyFactory.create_batch(number, post="Summit coordinator")
-        ElectionObservationMissionFactory.create_batch(number, title="Summit election")
-
-    create(3)
-    few = count()
-    assert few == 4 + 2
-    create(30)  # more than a page of each
-    many = count()
-    assert many == few + 4
-    create(40)
-    assert count() == many
 
 
 def test_counts_are_exact_up_to_the_limit_and_more_than_past_it(client, monkeypatch):
