@@ -95,35 +95,27 @@ class PublishedAdmin(TranslatedAdmin):
 
     @admin.action(description=_("Publish the selected records"), permissions=["change"])
     def publish(self, request, queryset):
-        count = 0
-        for record in queryset.filter(publication=Publication.DRAFT):
-            record.publication = Publication.PUBLISHED
-            # Saving one by one records each change in the history with the user; save() sets
-            # published_at.
-            record.save()
-            count += 1
-        self.message_user(
-            request,
-            ngettext("%(count)d record published.", "%(count)d records published.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        count = self.move(queryset, Publication.DRAFT, Publication.PUBLISHED)
+        message = ngettext("%(count)d record published.", "%(count)d records published.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(
         description=_("Unpublish the selected records (back to draft)"), permissions=["change"]
     )
     def unpublish(self, request, queryset):
-        count = 0
-        for record in queryset.filter(publication=Publication.PUBLISHED):
-            record.publication = Publication.DRAFT
+        count = self.move(queryset, Publication.PUBLISHED, Publication.DRAFT)
+        message = ngettext("%(count)d record unpublished.", "%(count)d records unpublished.", count)
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @staticmethod
+    def move(queryset, source, target) -> int:
+        """Move the selected records in `source` to `target`, one by one so that the history
+        records each change with its user (save() sets published_at); how many moved."""
+        records = list(queryset.filter(publication=source))
+        for record in records:
+            record.publication = target
             record.save()
-            count += 1
-        self.message_user(
-            request,
-            ngettext("%(count)d record unpublished.", "%(count)d records unpublished.", count)
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        return len(records)
 
 
 @admin.register(Source)
