@@ -170,7 +170,7 @@ def test_member_states_and_observers(demo):
     assert not State.objects.filter(name__icontains="Economic Cooperation").exists()
 
 
-def test_twelve_numbered_summits(demo):
+def test_the_demo_has_twelve_numbered_summits_with_their_themes(demo):
     summits = Meeting.objects.filter(kind=MeetingKind.SUMMIT, number__isnull=False)
     assert sorted(summits.values_list("number", flat=True)) == list(range(1, 13))
     themes = {r["ordinal"]: r["theme"] for r in DATA["summits"] if r["ordinal"]}
@@ -221,7 +221,7 @@ def test_statements_link_their_meetings_and_signatories(demo):
     assert JointStatement.objects.filter(signatories__isnull=False).distinct().count() == 1
 
 
-def test_candidacy_supports(demo):
+def test_every_demo_support_comes_from_another_state_and_cites_a_source(demo):
     for support in CandidacySupport.objects.select_related("candidacy__state"):
         assert support.supporting_state_id != support.candidacy.state_id
         assert support.candidate_state_id == support.candidacy.state_id
@@ -465,7 +465,7 @@ def test_every_fact_record_has_a_source(demo):
         assert not source.title.startswith("www.")
 
 
-def test_partial_dates_survive(demo):
+def test_dates_known_in_part_keep_their_precision(demo):
     new_york = Meeting.objects.get(slug="cfm-informal-2024-09-new-york")
     assert new_york.kind == MeetingKind.INFORMAL_MEETING
     assert new_york.host_state.iso2 == "US"
