@@ -248,7 +248,7 @@ def test_hostile_text_in_the_calendar_is_plain_text_never_markup(client, hostile
 # Health and errors --------------------------------------------------------------------------
 
 
-def test_readyz_says_ready_when_the_database_answers(client):
+def test_readyz_says_ready_when_the_database_answers_and_is_migrated(client):
     response = client.get("/readyz")
     assert response.status_code == 200
     assert response.json() == {
