@@ -26,7 +26,7 @@ class CouncilAdmin(TranslatedAdmin):
     list_editable = ["order"]
     list_filter = ["kind"]
     search_fields = ["name", "acronym", "description"]
-    prepopulated_fields = {"slug": ["name"]}
+    prepopulated_fields = {"slug": [Council.slug_from]}
     autocomplete_fields = ["sources"]
 
     @admin.display(description=_("established"), ordering="established_on")
@@ -79,7 +79,7 @@ class MeetingAdmin(PublishedAdmin):
     search_fields = ["title", "city", "theme", "summary", "host_state__name"]
     search_document_columns = MEETING_SEARCH_COLUMNS
     search_document_relations = {"host_state_id": State}
-    prepopulated_fields = {"slug": ["title"]}
+    prepopulated_fields = {"slug": [Meeting.slug_from]}
     autocomplete_fields = [
         "council",
         "host_state",
@@ -137,7 +137,7 @@ class DocumentAdmin(TranslatedAdmin):
 class TopicAdmin(TranslatedAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+    prepopulated_fields = {"slug": [Topic.slug_from]}
 
 
 @admin.register(JointStatement)
@@ -162,7 +162,7 @@ class JointStatementAdmin(PublishedAdmin):
     list_select_related = ["council", "meeting"]
     search_fields = ["title", "issuer", "summary", "text"]
     search_document_columns = STATEMENT_SEARCH_COLUMNS
-    prepopulated_fields = {"slug": ["title"]}
+    prepopulated_fields = {"slug": [JointStatement.slug_from]}
     autocomplete_fields = [
         "council",
         "meeting",
@@ -194,7 +194,7 @@ class ElectionObservationMissionAdmin(PublishedAdmin):
     search_fields = ["title", "head_of_mission", "observed_locations", "findings"]
     search_document_columns = MISSION_SEARCH_COLUMNS
     search_document_relations = {"observed_state_id": State}
-    prepopulated_fields = {"slug": ["title"]}
+    prepopulated_fields = {"slug": [ElectionObservationMission.slug_from]}
     autocomplete_fields = [
         "observed_state",
         "participating_states",
@@ -213,7 +213,7 @@ class SecretaryGeneralAdmin(TranslatedAdmin):
     list_filter = ["nationality", year_filter("term_start")]
     list_select_related = ["nationality", "appointed_at"]
     search_fields = ["name", "note"]
-    prepopulated_fields = {"slug": ["name"]}
+    prepopulated_fields = {"slug": [SecretaryGeneral.slug_from]}
     autocomplete_fields = ["nationality", "appointed_at", "sources"]
 
     @admin.display(description=_("term"), ordering="term_start")

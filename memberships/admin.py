@@ -26,7 +26,7 @@ class StateAdmin(TranslatedAdmin):
     list_display = ["name", "flag", "iso2", "iso3", "kind", "current_role", "capital"]
     list_filter = ["kind", "memberships__role"]
     search_fields = ["name", "official_name", "iso2", "iso3"]
-    prepopulated_fields = {"slug": ["name"]}
+    prepopulated_fields = {"slug": [State.slug_from]}
     autocomplete_fields = ["sources"]
     inlines = [MembershipInline]
 
@@ -53,7 +53,7 @@ class OrganizationAdmin(TranslatedAdmin):
     list_filter = ["kind"]
     list_select_related = ["parent"]
     search_fields = ["name", "acronym"]
-    prepopulated_fields = {"slug": ["name"]}
+    prepopulated_fields = {"slug": [Organization.slug_from]}
     autocomplete_fields = ["parent", "sources"]
 
 
@@ -123,7 +123,7 @@ class CandidacyAdmin(PublishedAdmin):
     list_filter = ["publication", "outcome", "state", "organization", year_filter("election_date")]
     list_select_related = ["state", "organization"]
     search_fields = ["post", "candidate_person", "state__name", "organization__name", "note"]
-    prepopulated_fields = {"slug": ["post"]}
+    prepopulated_fields = {"slug": [Candidacy.slug_from]}
     autocomplete_fields = ["state", "organization", "sources"]
     inlines = [CandidacySupportInline]
 

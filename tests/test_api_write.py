@@ -278,10 +278,12 @@ def test_an_invalid_body_is_a_400_naming_the_field(resource, change, field, edit
 
 
 def test_a_missing_required_field_is_named(editor):
-    response = post(editor, "meetings", {"title": "No slug"})
+    response = post(editor, "meetings", {"title": "No kind, no date"})
 
     assert response.status_code == 400
-    assert {"slug", "kind", "start_date"} <= set(response.json())
+    # The slug is not required: it is made from the title (see the test below).
+    assert {"kind", "start_date"} <= set(response.json())
+    assert "slug" not in response.json()
 
 
 def test_a_rejected_write_leaves_nothing_behind(editor, monkeypatch):
@@ -343,3 +345,21 @@ def test_translatable_texts_are_written_in_the_request_language(editor):
     assert translated.status_code == 200
     meeting = Meeting.objects.get(slug=body["slug"])
     assert (meeting.title_en, meeting.title_ru) == ("11th Summit", "11-й саммит")
+
+
+def test_a_record_created_without_a_slug_gets_a_transliterated_unique_one(editor):
+    client = token_client(editor)
+    state = client.post(list_url("states"), {"name": "Kırgızistan", "iso2": "QB"}, format="json")
+    assert state.status_code == 201, state.content
+    assert state.json()["slug"] == "kirgizistan"
+    body = create_body("meetings", related_records()) | {"title": "Şuşa Zirvesi"}
+    del body["slug"]
+    slugs = []
+    for number in (11, 12):
+        response = client.post(list_url("meetings"), body | {"number": number}, format="json")
+        assert response.status_code == 201, response.content
+        slugs.append(response.json()["slug"])
+    assert slugs == ["susa-zirvesi", "susa-zirvesi-2"]
+    cyrillic = client.post(list_url("topics"), {"name": "Кыргызстан"}, format="json")
+    assert cyrillic.status_code == 201, cyrillic.content
+    assert cyrillic.json()["slug"] == "kyrgyzstan"

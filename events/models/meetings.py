@@ -38,6 +38,7 @@ class Council(Timestamped):
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(_("acronym"), max_length=20, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug_from = "name"  # the admin and the API make the slug from it
     kind = models.CharField(_("kind"), max_length=12, choices=CouncilKind.choices)
     description = models.TextField(_("description"), blank=True)
     established_on = models.DateField(_("established on"), null=True, blank=True)
@@ -88,6 +89,7 @@ class Meeting(Published):
     )
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug_from = "title"  # the admin and the API make the slug from it
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("Empty for a one-day meeting.")

@@ -31,6 +31,7 @@ class ElectionObservationMission(Published):
         _("title"), max_length=300, help_text=_("The election as the mission named it.")
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug_from = "title"  # the admin and the API make the slug from it
     election_date = models.DateField(_("election date"))
     election_date_precision = precision_field(_("election date precision"))
     start_date = models.DateField(_("mission start"), null=True, blank=True)

@@ -18,6 +18,7 @@ class SecretaryGeneral(Timestamped):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug_from = "name"  # the admin and the API make the slug from it
     nationality = models.ForeignKey(
         State,
         on_delete=models.PROTECT,

@@ -21,6 +21,7 @@ class Topic(Timestamped):
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug_from = "name"  # the admin and the API make the slug from it
 
     class Meta:
         ordering = ["name"]
@@ -40,6 +41,7 @@ class JointStatement(Published):
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug_from = "title"  # the admin and the API make the slug from it
     kind = models.CharField(_("kind"), max_length=30, choices=StatementKind.choices)
     issued_on = models.DateField(_("issued on"))
     date_precision = precision_field()

@@ -113,6 +113,7 @@ class Candidacy(Published):
         help_text=_('E.g. "non-permanent member of the Security Council".'),
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug_from = "post"  # the admin and the API make the slug from it
     candidate_person = models.CharField(_("candidate person"), max_length=200, blank=True)
     term_start = models.PositiveSmallIntegerField(
         _("term start (year)"), null=True, blank=True, validators=year_validators

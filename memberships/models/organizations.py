@@ -19,6 +19,7 @@ class Organization(Timestamped):
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug_from = "name"  # the admin and the API make the slug from it
     kind = models.CharField(_("kind"), max_length=40, choices=OrganizationKind.choices)
     parent = models.ForeignKey(
         "self",

@@ -48,6 +48,7 @@ class State(Timestamped):
     name = models.CharField(_("name"), max_length=200)
     official_name = models.CharField(_("official name"), max_length=300, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug_from = "name"  # the admin and the API make the slug from it
     kind = models.CharField(
         _("kind"), max_length=10, choices=StateKind.choices, default=StateKind.STATE
     )

@@ -6,6 +6,7 @@ same rules as the admin; choice fields become named enums in the OpenAPI schema.
 
 import copy
 
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.backends.base.operations import BaseDatabaseOperations
@@ -18,6 +19,7 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from ..models import Source
+from ..slugs import unique_slug
 from .fields import EnumChoiceField, text_choices_of
 
 
@@ -33,6 +35,9 @@ class ApiModelSerializer(serializers.ModelSerializer):
 
     def get_fields(self):
         fields = super().get_fields()
+        if getattr(self.Meta.model, "slug_from", None) and "slug" in fields:
+            # As in the admin, a new record's slug is made from its title when none is sent.
+            fields["slug"].required = False
         for name, field in fields.items():
             if not field.read_only or not isinstance(
                 field, serializers.CharField | serializers.ChoiceField
@@ -81,6 +86,13 @@ class ApiModelSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         attrs = super().validate(attrs)
         model = self.Meta.model
+        source = getattr(model, "slug_from", None)
+        if source and self.instance is None and not attrs.get("slug"):
+            # The title as sent, or in the first language sent (title_tr, ...).
+            texts = [attrs.get(source)] + [
+                attrs.get(f"{source}_{code}") for code, _name in settings.LANGUAGES
+            ]
+            attrs["slug"] = unique_slug(model, str(next(filter(None, texts), "")))
         instance = copy.copy(self.instance) if self.instance is not None else model()
         for name, value in attrs.items():
             if not model._meta.get_field(name).many_to_many:
