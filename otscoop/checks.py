@@ -1,9 +1,30 @@
-"""System checks for a production deployment (`manage.py check --deploy`)."""
+"""System checks: the page cache's middleware pair, and a production deployment's shared cache
+(`manage.py check --deploy`)."""
 
 from django.conf import settings
 from django.core import checks
 
 LOCAL_MEMORY = "django.core.cache.backends.locmem.LocMemCache"
+PUBLIC_PAGE_CACHE = "otscoop.page_cache.PublicPageCacheMiddleware"
+SHARED_PAGE_CACHE = "otscoop.page_cache.SharedPageCacheMiddleware"
+
+
+@checks.register(checks.Tags.caches)
+def page_cache_middleware(app_configs, **kwargs):
+    """SharedPageCacheMiddleware works out each entry; PublicPageCacheMiddleware, further out,
+    stores it with the finished headers. Without the outer one nothing would ever be stored."""
+    middleware = list(settings.MIDDLEWARE)
+    if SHARED_PAGE_CACHE not in middleware:
+        return []
+    if PUBLIC_PAGE_CACHE in middleware[: middleware.index(SHARED_PAGE_CACHE)]:
+        return []
+    return [
+        checks.Error(
+            f"{SHARED_PAGE_CACHE} needs {PUBLIC_PAGE_CACHE} before it in MIDDLEWARE.",
+            hint="The outer middleware stores the entries; without it no page is ever cached.",
+            id="otscoop.E001",
+        )
+    ]
 
 
 @checks.register(checks.Tags.caches, deploy=True)

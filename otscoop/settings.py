@@ -154,12 +154,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A redis:// URL selects django-redis (django-environ's choice when it is installed, as it is
+# here: tests/test_cache_across_processes.py). It keeps one Redis client per connection pool;
+# Django's RedisCache builds a new client for every call, which with redis-py 8 costs about as
+# much as the round trip itself, a cached page's whole cost (bench/FINDINGS.md).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://otscoop")}
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    # django-redis keeps one Redis client per connection pool; Django's RedisCache builds a new
-    # client for every call, which with redis-py 8 costs about as much as the round trip
-    # itself, and a cached page's whole cost is one round trip (bench/FINDINGS.md).
-    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
 # Keeps our keys apart from other users of the same Redis database.
 CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="otscoop")
 # Sessions are read from the cache (and written through to the database): a signed-in reader's

@@ -13,7 +13,9 @@ def unique_slug(model, text: str) -> str:
     """A slug of `text` that no record of `model` holds yet: "summit", else "summit-2", ..."""
     max_length = model._meta.get_field("slug").max_length
     base = slugify(text or "", max_length=max_length - 4) or model._meta.model_name
-    taken = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    # Only the base and its numbered forms: "summit-2", not every "summit-of-..." there is.
+    numbered = model.objects.filter(slug__regex=rf"^{base}(-[0-9]+)?$")
+    taken = set(numbered.values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
