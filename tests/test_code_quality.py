@@ -51,3 +51,20 @@ def test_history_is_registered_only_in_the_apps_translation_modules():
         if "migrations" not in path.parts and "HistoricalRecords(" in path.read_text("utf-8")
     ]
     assert offenders == []
+
+
+def test_no_source_file_passes_400_lines():
+    """Small files (issue 14): migrations, tests, demo data and vendored files aside."""
+    skipped = {"migrations", "tests", "static", "staticfiles", "locale", ".venv", "node_modules"}
+    tracked = subprocess.run(
+        ["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout.split()
+    if not tracked:  # not a git checkout: every Python file below the project
+        tracked = [str(path.relative_to(ROOT)) for path in ROOT.rglob("*.py")]
+    long_files = {
+        name: lines
+        for name in tracked
+        if not skipped.intersection(Path(name).parts)
+        and (lines := len((ROOT / name).read_text("utf-8").splitlines())) > 400
+    }
+    assert long_files == {}
