@@ -198,11 +198,11 @@ def keep_history_ids(connection):
 
 
 def invalidate_cache():
-    """Pages cached before the restore show the old data: make them stale."""
+    """Pages and fragments cached before the restore show the old data: make them stale."""
     try:
-        from otscoop.cache import invalidate
+        from otscoop.cache import invalidate_everything
 
-        invalidate()
+        invalidate_everything()
     except Exception as error:  # the cache (Redis) may be down; pages expire anyway
         print(f"warning: could not clear the page cache: {error}", file=sys.stderr)
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from memberships.models import State
-from otscoop.admin import PublishedAdmin, TranslatedAdmin, year_filter
+from otscoop.admin import OptionsOnceInline, PublishedAdmin, TranslatedAdmin, year_filter
 
 from .models import (
     MEETING_SEARCH_COLUMNS,
@@ -34,11 +34,15 @@ class CouncilAdmin(TranslatedAdmin):
         return obj.established_display
 
 
-class DelegationInline(TranslationTabularInline):
+class DelegationInline(OptionsOnceInline, TranslationTabularInline):
     model = Delegation
     extra = 0
     fields = ["state", "head_of_delegation", "title", "level", "note"]
-    autocomplete_fields = ["state"]
+    options_once = ["state"]
+
+    def get_queryset(self, request):
+        # Each row shows its delegation's name, "state — meeting": read both with the rows.
+        return super().get_queryset(request).select_related("state", "meeting")
 
 
 class MeetingDocumentInline(TranslationTabularInline):

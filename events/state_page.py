@@ -18,8 +18,9 @@ STATE_SECTION_ROWS = 10
 DELEGATION_MEETING_FIELDS = tuple(
     f"meeting__{field}" for field in ("slug", "title", "start_date", "end_date", "date_precision")
 )
-# What a statement row shows here (without its council and summary).
-SIGNED_STATEMENT_FIELDS = ("slug", "title", "kind", "issued_on", "date_precision")
+# What a statement row shows here (without its council and summary), and its version (the
+# row's key in the cache: otscoop/fragments.py).
+SIGNED_STATEMENT_FIELDS = ("slug", "title", "kind", "issued_on", "date_precision", "updated_at")
 # What an election observation mission row shows.
 MISSION_ROW_FIELDS = (
     "observed_state",
@@ -46,41 +47,51 @@ class StateDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         state = self.object
 
-        def section(name, queryset):
-            latest_rows(context, name, queryset, size=STATE_SECTION_ROWS)
+        def section(name, queryset, **options):
+            # Built and read only when the section is not in the cache (otscoop/fragments.py).
+            latest_rows(context, name, queryset, size=STATE_SECTION_ROWS, **options)
 
         section(
             "hosted_meetings",
-            state.hosted_meetings.published().for_rows().order_by("-start_date", "-id"),
+            lambda: state.hosted_meetings.published().for_rows().order_by("-start_date", "-id"),
         )
         section(
             "delegations",
-            state.delegations.filter(meeting__publication=Publication.PUBLISHED)
-            .select_related("meeting")
-            .only("state", "head_of_delegation", "title", "level", *DELEGATION_MEETING_FIELDS)
-            .order_by("-meeting__start_date", "-meeting_id"),
+            lambda: (
+                state.delegations.filter(meeting__publication=Publication.PUBLISHED)
+                .select_related("meeting")
+                .only("state", "head_of_delegation", "title", "level", *DELEGATION_MEETING_FIELDS)
+                .order_by("-meeting__start_date", "-meeting_id")
+            ),
+            versions=("pk", "updated_at", "meeting__updated_at"),
         )
         section(
             "statements",
-            state.statements_signed.published()
-            .only(*SIGNED_STATEMENT_FIELDS)
-            .order_by("-issued_on", "-id"),
+            lambda: (
+                state.statements_signed.published()
+                .only(*SIGNED_STATEMENT_FIELDS)
+                .order_by("-issued_on", "-id")
+            ),
         )
         section(
             "candidacies",
-            state.candidacies.published().for_rows().order_by("-term_start", "post", "-id"),
+            lambda: state.candidacies.published().for_rows().order_by("-term_start", "post", "-id"),
         )
         section(
             "supports_given",
-            state.supports_given.public()
-            .filter(candidacy__publication=Publication.PUBLISHED)
-            .for_rows()
-            .order_by("-declared_on", "-id"),
+            lambda: (
+                state.supports_given.public()
+                .filter(candidacy__publication=Publication.PUBLISHED)
+                .for_rows()
+                .order_by("-declared_on", "-id")
+            ),
         )
         section(
             "missions",
-            state.observed_elections.published()
-            .only(*MISSION_ROW_FIELDS)
-            .order_by("-election_date", "-id"),
+            lambda: (
+                state.observed_elections.published()
+                .only(*MISSION_ROW_FIELDS)
+                .order_by("-election_date", "-id")
+            ),
         )
         return context

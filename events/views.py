@@ -11,12 +11,18 @@ from django.views.generic import DetailView, ListView
 
 from memberships.models import Candidacy, State
 from otscoop.dates import iso_partial_date
-from otscoop.pages import PAGE_SIZE, FilteredListView, PaginatedMixin, last_updated, latest_rows
+from otscoop.pages import (
+    PAGE_SIZE,
+    FilteredListView,
+    PaginatedMixin,
+    last_updated,
+    latest_rows,
+    lazy_list,
+)
 
 from .filters import ElectionObservationMissionFilterSet, JointStatementFilterSet, MeetingFilterSet
 from .models import (
     Council,
-    Delegation,
     Document,
     ElectionObservationMission,
     JointStatement,
@@ -111,27 +117,28 @@ def meeting_structured_data(meeting, request) -> str:
 
 
 class MeetingDetailView(DetailView):
+    """A meeting and its records. The sections below the facts (delegations, documents,
+    statements, appointments, sources) are one cached fragment (otscoop/fragments.py): their
+    queries run only when it is rendered."""
+
     template_name = "events/meeting_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["structured_data"] = meeting_structured_data(self.object, self.request)
+        meeting = self.object
+        context["structured_data"] = meeting_structured_data(meeting, self.request)
+        context["delegations"] = lazy_list(lambda: meeting.delegations.select_related("state"))
+        context["documents"] = lazy_list(meeting.documents.all)
+        context["statements"] = lazy_list(
+            lambda: meeting.statements.published().order_by("issued_on", "id")
+        )
+        context["appointments"] = lazy_list(meeting.appointments.all)
+        context["sources"] = lazy_list(meeting.sources.all)
         return context
 
     def get_queryset(self):
-        return (
-            Meeting.objects.published()
-            .select_related("council", "host_state", "chairmanship_from", "chairmanship_to")
-            .prefetch_related(
-                Prefetch("delegations", queryset=Delegation.objects.select_related("state")),
-                "documents",
-                "sources",
-                Prefetch(
-                    "statements",
-                    queryset=JointStatement.objects.published().order_by("issued_on", "id"),
-                ),
-                "appointments",
-            )
+        return Meeting.objects.published().select_related(
+            "council", "host_state", "chairmanship_from", "chairmanship_to"
         )
 
 

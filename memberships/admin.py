@@ -2,7 +2,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from otscoop.admin import BaseAdmin, PublishedAdmin, TranslatedAdmin, year_filter
+from otscoop.admin import (
+    BaseAdmin,
+    OptionsOnceInline,
+    PublishedAdmin,
+    TranslatedAdmin,
+    year_filter,
+)
 
 from .models import (
     Candidacy,
@@ -94,7 +100,7 @@ class ObserverStatusStepAdmin(TranslatedAdmin):
         return obj.date_display
 
 
-class CandidacySupportInline(admin.TabularInline):
+class CandidacySupportInline(OptionsOnceInline, admin.TabularInline):
     model = CandidacySupport
     fk_name = "candidacy"
     extra = 0
@@ -106,7 +112,14 @@ class CandidacySupportInline(admin.TabularInline):
         "source_url",
         "visibility",
     ]
-    autocomplete_fields = ["supporting_state"]
+    options_once = ["supporting_state"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("candidacy__state", "candidacy__organization", "supporting_state")
+        )
 
 
 @admin.register(Candidacy)

@@ -28,6 +28,20 @@ class BaseAdmin(SimpleHistoryAdmin):
     show_full_result_count = False
 
 
+class OptionsOnceInline:
+    """An inline whose foreign keys in `options_once` (a few dozen states, say) are selects with
+    their options read once for all the rows: an autocomplete widget reads each row's choice
+    with a query of its own, so a form's queries would grow with its rows."""
+
+    options_once = ()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name in self.options_once:
+            field.choices = list(field.choices)
+        return field
+
+
 def year_filter(field_name: str):
     """A changelist filter by the year of a date field, in place of `date_hierarchy`: its years
     run from the first to the last date (two index look-ups), where the date hierarchy reads

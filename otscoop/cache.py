@@ -5,6 +5,11 @@ record (or changing a many-to-many link) increments the generation in the shared
 entry rendered before becomes stale at once — in every worker process, since the counter lives
 in the shared cache (Redis in production; see CACHE_URL).
 
+Each content model also has a generation of its own, moved on by a change to one of its records
+(or to a many-to-many link of it): the fragments of a page (otscoop/fragments.py) are cached
+under the generations of the models they show, so the page rendered after an edit of a meeting
+reuses every fragment that shows no meeting.
+
 The *audience generation* does the same for what a session or a token is allowed to see (its
 audience, kept with the session or the token: otscoop/page_cache.py): any change to users,
 groups, permissions or tokens increments it, so a withdrawn permission counts at the next
@@ -21,6 +26,7 @@ GENERATION_KEY = "otscoop:content-generation"
 AUDIENCE_GENERATION_KEY = "otscoop:audience-generation"
 COUNTERS = (GENERATION_KEY, AUDIENCE_GENERATION_KEY)
 CONTENT_APPS = ("otscoop", "memberships", "events")
+MODEL_GENERATION_PREFIX = "otscoop:model-generation:"
 AUDIENCE_MODELS = ("auth.user", "auth.group", "auth.permission", "authtoken.token")
 
 
@@ -62,6 +68,42 @@ def invalidate() -> None:
     bump(GENERATION_KEY)
 
 
+def model_generation_key(label: str) -> str:
+    return f"{MODEL_GENERATION_PREFIX}{label}"
+
+
+def content_labels() -> list[str]:
+    models = apps.get_models(include_auto_created=True)  # the many-to-many link tables too
+    return [model._meta.label_lower for model in models if is_content_model(model)]
+
+
+def model_generations() -> dict[str, int]:
+    """{model label: generation} of every content model, in one round trip; a counter missing
+    (a new or emptied cache) is started."""
+    labels = content_labels()
+    found = cache.get_many([model_generation_key(label) for label in labels])
+    generations = {}
+    for label in labels:
+        key = model_generation_key(label)
+        if key not in found:
+            cache.add(key, first_generation(), timeout=None)
+            found[key] = cache.get(key, 0)
+        generations[label] = found[key]
+    return generations
+
+
+def invalidate_models(labels) -> None:
+    """Make the fragments that show these models stale."""
+    for label in labels:
+        bump(model_generation_key(label))
+
+
+def invalidate_everything() -> None:
+    """Pages and every fragment (after a restore, say)."""
+    invalidate()
+    invalidate_models(content_labels())
+
+
 def invalidate_audiences() -> None:
     """Make every session and token work out its audience again."""
     bump(AUDIENCE_GENERATION_KEY)
@@ -84,10 +126,17 @@ def is_audience_model(model) -> bool:
 
 
 def content_changed(sender, **kwargs):
-    if is_content_model(sender) or (
-        kwargs.get("model") is not None and is_content_model(kwargs["model"])
-    ):
-        now_and_after_commit(invalidate)
+    # A many-to-many change is sent by the link table, with the record changed (`instance`)
+    # and the model of the records linked (`model`): all three models changed.
+    models = [sender, type(kwargs["instance"]), kwargs.get("model")]
+    labels = {model._meta.label_lower for model in models if model and is_content_model(model)}
+    if labels:
+
+        def stale():
+            invalidate()
+            invalidate_models(labels)
+
+        now_and_after_commit(stale)
 
 
 def audience_changed(sender, **kwargs):

@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django_filters.views import FilterView
 
 PAGE_SIZE = 25
@@ -15,12 +15,63 @@ SECTION_ROWS = 25
 COUNT_LIMIT = 10_000
 
 
-def latest_rows(context: dict, name: str, queryset, size: int = SECTION_ROWS) -> None:
-    """The first `size` records of `queryset` as `name`, and `name_more`: whether there are more
-    (one row more is read to know, so a section never counts a whole table)."""
-    rows = list(queryset[: size + 1])
-    context[name] = rows[:size]
-    context[f"{name}_more"] = len(rows) > size
+class LatestRows:
+    """The first `size` records of a queryset, built and read when a template first uses them
+    (so a section served from a cached fragment costs nothing); one row more is read to know
+    whether there are more (`more`), so a section never counts a whole table. `queryset` may be
+    a function that returns it.
+
+    `versions`: the columns that say whether a row changed (its `pk` and `updated_at`, and those
+    of the records it shows, e.g. `meeting__updated_at`): `versions` reads only those, for the
+    key of a cached fragment (otscoop/fragments.py) that shows the rows."""
+
+    def __init__(self, queryset, size: int, versions=("pk", "updated_at")):
+        self.queryset = queryset
+        self.size = size
+        self.version_fields = versions
+
+    @cached_property
+    def built(self):
+        return self.queryset() if callable(self.queryset) else self.queryset
+
+    @cached_property
+    def rows(self) -> list:
+        return list(self.built[: self.size + 1])
+
+    @cached_property
+    def versions(self) -> str:
+        """The version columns of the rows, as one string (one small query)."""
+        return repr(list(self.built.values_list(*self.version_fields)[: self.size + 1]))
+
+    def __iter__(self):
+        return iter(self.rows[: self.size])
+
+    def __getitem__(self, index):
+        return self.rows[: self.size][index]
+
+    def __len__(self):
+        return min(len(self.rows), self.size)
+
+    def __bool__(self):
+        return bool(self.rows)
+
+    @property
+    def more(self) -> bool:
+        return len(self.rows) > self.size
+
+
+def lazy_list(queryset) -> SimpleLazyObject:
+    """The records of what `queryset` (a function) returns, read when a template first uses them:
+    a section of a page served from a cached fragment (otscoop/fragments.py) costs no query."""
+    return SimpleLazyObject(lambda: list(queryset()))
+
+
+def latest_rows(context: dict, name: str, queryset, size: int = SECTION_ROWS, **options) -> None:
+    """The first `size` records of `queryset` (or of what a function returns) as `name` (a
+    LatestRows: read when first used), and `name_more`: whether there are more."""
+    rows = LatestRows(queryset, size, **options)
+    context[name] = rows
+    context[f"{name}_more"] = SimpleLazyObject(lambda: rows.more)
 
 
 class CountLimitPaginator(Paginator):

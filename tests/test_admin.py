@@ -275,6 +275,35 @@ def test_changelist_query_count_does_not_grow_with_rows(editor_client, model):
 
 
 @pytest.mark.parametrize(
+    ("parent_factory", "add_rows"),
+    [
+        (
+            factories.MeetingFactory,
+            lambda meeting, n: factories.DelegationFactory.create_batch(n, meeting=meeting),
+        ),
+        (
+            factories.CandidacyFactory,
+            lambda candidacy, n: factories.CandidacySupportFactory.create_batch(
+                n, candidacy=candidacy
+            ),
+        ),
+    ],
+    ids=["meeting-delegations", "candidacy-supports"],
+)
+def test_a_change_form_costs_the_same_queries_with_2_and_with_12_inline_rows(
+    editor_client, parent_factory, add_rows
+):
+    parent = parent_factory()
+    url = admin_url(type(parent), "change", parent.pk)
+    add_rows(parent, 2)
+    editor_client.get(url)  # warm the session and content-type caches
+    with_2 = _changelist_queries(editor_client, url)
+    add_rows(parent, 10)
+    with_12 = _changelist_queries(editor_client, url)
+    assert with_12 == with_2
+
+
+@pytest.mark.parametrize(
     "factory",
     [
         factories.MeetingFactory,

@@ -1,5 +1,6 @@
 """bench/profile.py: the sampling profile that bench/run.py writes into bench/RESULTS.md."""
 
+import datetime
 import importlib.util
 from pathlib import Path
 
@@ -77,14 +78,21 @@ def test_a_profile_shares_each_request_out_among_the_parts(profile_module, monke
 @pytest.mark.django_db
 @pytest.mark.usefixtures("keep_test_connection")
 def test_each_profiled_request_is_cold(profile_module, monkeypatch):
-    # The first request after an edit: every timed request misses the shared cache.
+    # The first request after an edit of the latest meeting: every timed request misses the
+    # shared cache, and that meeting's row is rendered again (its updated_at moved on).
     monkeypatch.setattr(profile_module, "REQUESTS", 3)
+    latest = MeetingFactory(start_date=datetime.date(2030, 1, 1), end_date=None)
+    MeetingFactory(start_date=datetime.date(2020, 1, 1), end_date=None)
     seen = []
-    monkeypatch.setattr(
-        profile_module,
-        "request",
-        lambda app, path, cookie: seen.append(current_generation()) or 200,
-    )
+
+    def request(app, path, cookie):
+        latest.refresh_from_db()
+        seen.append((current_generation(), latest.updated_at))
+        return 200
+
+    monkeypatch.setattr(profile_module, "request", request)
     profile_module.profile(WSGIHandler(), "/en/meetings/", "")
     timed = seen[profile_module.WARM_UP :]
-    assert len(timed) == 3 and len(set(timed)) == 3
+    assert len(timed) == 3
+    assert len({generation for generation, _ in timed}) == 3
+    assert len({updated_at for _, updated_at in timed}) == 3

@@ -339,7 +339,8 @@ BUDGETS = {
     "/en/states/": Budget(add_states, 2, 6),
     # state, memberships, sources, one query a section (hosted meetings, delegations,
     # statements, candidacies, support given, missions), the candidacies' public supports
-    "/en/states/detailed-state/": Budget(add_state_details, 10, 14),
+    # + 2: the versions of the hosted meetings and delegations, their cached sections' keys.
+    "/en/states/detailed-state/": Budget(add_state_details, 12, 16),
     # count, rows (state and organization joined), public supports, sources, the states of
     # the columns; state, organization and supporting-state options
     "/en/candidacies/": Budget(add_candidacies, 8, 12),
