@@ -22,9 +22,11 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 ## run: install, migrate, load the demo data, create a local admin, serve on 127.0.0.1:$(PORT)
+## (load_demo keeps people's changes; should it fail all the same, the site is served as it is)
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo || echo "make run: the demo data were not loaded (see above);" \
+	  "serving the database as it is." >&2
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py ensure_local_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"

@@ -84,3 +84,41 @@ class Source(Timestamped):
         """The host name without "www.", e.g. "turkicstates.org"."""
         host = urlsplit(self.url).hostname or self.url
         return host.removeprefix("www.")
+
+
+class DemoRecord(models.Model):
+    """A record the demo loader (`load_demo`) wrote: its demo key and the values it last wrote.
+
+    The ledger lets the loader tell its own records from people's: a record it wrote that a person
+    has since changed is kept as it is, and one a person deleted stays deleted. Records are named
+    by model label and id rather than by a generic foreign key, so that a deleted record leaves
+    its entry behind (that is how the loader knows it was deleted). The values are kept field by
+    field, not as one hash, so that a field the loader starts to write later does not make every
+    record look changed.
+    """
+
+    model = models.CharField(_("model"), max_length=100, help_text=_('E.g. "memberships.state".'))
+    # Text: a key holds a whole URL (up to 500 characters) or title, and its field names.
+    key = models.TextField(
+        _("demo key"),
+        help_text=_("The natural key the loader finds the record by (slug, ISO code, URL ...)."),
+    )
+    object_id = models.PositiveBigIntegerField(_("record id"))
+    values = models.JSONField(
+        _("demo values"),
+        help_text=_("The values the loader last wrote: fields, and related ids of lists."),
+    )
+    loaded_at = models.DateTimeField(_("loaded at"))
+
+    class Meta:
+        ordering = ["model", "key"]
+        verbose_name = _("demo record")
+        verbose_name_plural = _("demo records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "key"], name="%(app_label)s_%(class)s_unique_model_key"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.key}"

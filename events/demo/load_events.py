@@ -32,7 +32,7 @@ class EventSteps(RowSync):
                 fields,
                 m2m={"sources": self.source_rows(record["sources"])},
             )
-            self.councils[council.slug] = council
+            self.councils[values["slug"]] = council
 
     def load_meetings(self):
         for key in MEETING_LISTS:
@@ -61,6 +61,7 @@ class EventSteps(RowSync):
                             "symbol": "",
                             "order": order,
                         },
+                        parent=meeting,
                     )
 
     def load_statements(self):

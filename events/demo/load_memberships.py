@@ -24,9 +24,9 @@ class MembershipSteps(RowSync):
         state = self.sync(
             State, {"slug": values["slug"]}, fields, m2m={"sources": self.source_rows(urls)}
         )
-        self.states[state.slug] = state
-        if state.iso2:
-            self.states[state.iso2] = state
+        self.states[values["slug"]] = state
+        if values["iso2"]:
+            self.states[values["iso2"]] = state
         return state
 
     def load_states(self):
@@ -48,6 +48,7 @@ class MembershipSteps(RowSync):
                     },
                     {"end_date": None, "note": membership["note"]},
                     m2m={"sources": self.source_rows(record["sources"])},
+                    parent=state,
                 )
         for record in self.data["states"]:
             self.save_state(record, record["sources"])
@@ -74,7 +75,7 @@ class MembershipSteps(RowSync):
             fields,
             m2m={"sources": self.source_rows(urls)},
         )
-        self.organizations[organization.slug] = organization
+        self.organizations[values["slug"]] = organization
 
     def load_organizations(self):
         for record in self.data["organizations"]:  # parents come before their children
@@ -118,13 +119,14 @@ class MembershipSteps(RowSync):
                         "note": step["note"],
                     },
                     m2m={"sources": sources},
+                    parent=status,
                 )
 
     def load_candidacies(self):
         for record in self.data["candidacies"]:
             values = dict(record["app"]["candidacy"])
             slug = values.pop("slug")
-            values["state"] = self.states[values["state"]]
+            state = values["state"] = self.states[values["state"]]
             values["organization"] = self.organizations[values["organization"]]
             candidacy = self.sync(
                 Candidacy,
@@ -138,7 +140,7 @@ class MembershipSteps(RowSync):
                     {"candidacy": candidacy, "supporting_state": self.states[support["state"]]},
                     {
                         # The copy of the candidate state the database constraint relies on.
-                        "candidate_state": candidacy.state,
+                        "candidate_state": state,
                         "declared_on": support["declared_on"],
                         "declared_on_precision": support["declared_on_precision"],
                         "source_text": support["source_text"],
@@ -146,4 +148,5 @@ class MembershipSteps(RowSync):
                         "visibility": support["visibility"],
                         "note": support["note"],
                     },
+                    parent=candidacy,
                 )

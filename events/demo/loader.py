@@ -5,11 +5,14 @@ fact fields (dates, codes, names, sources) and an "app" object with the values t
 so this loader only translates references (ISO codes, slugs) into rows. The extra lists
 "organizations" and "states" hold records the facts imply without listing them.
 
-Every row is fetched by its natural key, compared field by field and saved (after `full_clean()`)
-only when something differs, so a second run writes nothing: no row, no history entry.
+Every record is fetched by its natural key (its demo key), compared field by field and saved
+(after `full_clean()`) only when something differs, so a second run writes nothing: no row, no
+history entry. The loader keeps a ledger of the records it wrote (ledger.py) and leaves people's
+work alone: a record a person changed or deleted stays as the person left it, and a record whose
+unique key another row holds is skipped with one line saying so (conflicts.py).
 
 The loader is built from the steps of each app (load_memberships.py, load_events.py) on the one
-write helper (sync.py).
+write helper (sync.py). `--reset` deletes the content first (reset.py).
 """
 
 import json
@@ -25,6 +28,7 @@ from otscoop.models import Source
 
 from .load_events import EventSteps
 from .load_memberships import MembershipSteps
+from .reset import delete_content
 
 DATA_PATH = Path(__file__).with_name("data.json")
 
@@ -87,15 +91,15 @@ def totals(counts: dict) -> Counter:
     return total
 
 
-def load_demo(*, stdout=None) -> dict:
-    """Load data.json; return {model label: {"created": n, "updated": n, "unchanged": n}}."""
+def load_demo(*, warn=None, reset: bool = False) -> dict:
+    """Load data.json; return {model label: {outcome: n}} (outcomes: see RowSync).
+
+    `warn` is called with the one line of each skipped record; `reset` deletes every content
+    record first (reset.py). All or nothing: one transaction.
+    """
     # English is the default language: plain field names (name, title ...) write its column.
     with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE), transaction.atomic():
-        counts = DemoLoader(read_data()).load()
-    if stdout is not None:
-        for label, counter in counts.items():
-            stdout.write(
-                f"{label}: {counter.get('created', 0)} created, "
-                f"{counter.get('updated', 0)} updated, {counter.get('unchanged', 0)} unchanged"
-            )
+        if reset:
+            delete_content()
+        counts = DemoLoader(read_data(), warn=warn).load()
     return counts
