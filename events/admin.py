@@ -37,15 +37,16 @@ class CouncilAdmin(TranslatedAdmin):
 class DelegationInline(TranslationTabularInline):
     model = Delegation
     extra = 0
-    fields = ["state", "head_of_delegation", "title", "level", "note"]
-    autocomplete_fields = ["state"]
+    fields = ["state", "head_of_delegation", "title", "level", "note", "sources"]
+    autocomplete_fields = ["state", "sources"]
 
 
 class MeetingDocumentInline(TranslationTabularInline):
     model = Document
     fk_name = "meeting"
     extra = 0
-    fields = ["title", "kind", "language", "file", "url", "symbol", "order"]
+    fields = ["title", "kind", "language", "file", "url", "symbol", "order", "endorsed_candidacies"]
+    autocomplete_fields = ["endorsed_candidacies"]
 
 
 class StatementDocumentInline(MeetingDocumentInline):
@@ -121,7 +122,7 @@ class DelegationAdmin(TranslatedAdmin):
     list_filter = ["level", "state"]
     list_select_related = ["meeting", "state"]
     search_fields = ["head_of_delegation", "meeting__title", "state__name"]
-    autocomplete_fields = ["meeting", "state"]
+    autocomplete_fields = ["meeting", "state", "sources"]
 
 
 @admin.register(Document)
@@ -130,7 +131,7 @@ class DocumentAdmin(TranslatedAdmin):
     list_filter = ["kind", "language"]
     list_select_related = ["meeting", "statement"]
     search_fields = ["title", "symbol", "meeting__title", "statement__title"]
-    autocomplete_fields = ["meeting", "statement"]
+    autocomplete_fields = ["meeting", "statement", "endorsed_candidacies"]
 
 
 @admin.register(Topic)
