@@ -49,7 +49,8 @@ class MeetingDocumentInline(TranslationTabularInline):
     model = Document
     fk_name = "meeting"
     extra = 0
-    fields = ["title", "kind", "language", "file", "url", "symbol", "order"]
+    fields = ["title", "kind", "language", "file", "url", "symbol", "order", "endorsed_candidacies"]
+    autocomplete_fields = ["endorsed_candidacies"]
 
 
 class StatementDocumentInline(MeetingDocumentInline):
@@ -125,7 +126,7 @@ class DelegationAdmin(TranslatedAdmin):
     list_filter = ["level", "state"]
     list_select_related = ["meeting", "state"]
     search_fields = ["head_of_delegation", "meeting__title", "state__name"]
-    autocomplete_fields = ["meeting", "state"]
+    autocomplete_fields = ["meeting", "state", "sources"]
 
 
 @admin.register(Document)
@@ -134,7 +135,7 @@ class DocumentAdmin(TranslatedAdmin):
     list_filter = ["kind", "language"]
     list_select_related = ["meeting", "statement"]
     search_fields = ["title", "symbol", "meeting__title", "statement__title"]
-    autocomplete_fields = ["meeting", "statement"]
+    autocomplete_fields = ["meeting", "statement", "endorsed_candidacies"]
 
 
 @admin.register(Topic)

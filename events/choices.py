@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CouncilKind(models.TextChoices):
@@ -25,6 +26,8 @@ class MeetingKind(models.TextChoices):
 
 
 class MeetingFormat(models.TextChoices):
+    # The default: a format is recorded only where a source says it.
+    NOT_RECORDED = "not_recorded", pgettext_lazy("meeting format", "Not recorded")
     IN_PERSON = "in_person", _("In person")
     ONLINE = "online", _("Online")
     HYBRID = "hybrid", _("Hybrid")
@@ -41,6 +44,7 @@ class DelegationLevel(models.TextChoices):
     HEAD_OF_STATE = "head_of_state", _("Head of state")
     VICE_PRESIDENT = "vice_president", _("Vice president")
     PRIME_MINISTER = "prime_minister", _("Prime minister")
+    DEPUTY_PRIME_MINISTER = "deputy_prime_minister", _("Deputy prime minister")
     SPEAKER = "speaker", _("Speaker of parliament")
     FOREIGN_MINISTER = "foreign_minister", _("Foreign minister")
     DEPUTY_MINISTER = "deputy_minister", _("Deputy minister")

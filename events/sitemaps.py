@@ -28,8 +28,9 @@ class PageSitemap(I18nSitemap):
             "events:council-list",
             "events:statement-list",
             "events:election-mission-list",
+            "events:secretary-general-list",
             "memberships:state-list",
-            "memberships:candidacy-list",
+            "candidacy-list",
             "memberships:observer-status-list",
         ]
 

@@ -1,5 +1,6 @@
 """A state's page: its memberships and sources, and the records of both apps that name it —
-meetings hosted, delegations, statements signed, candidacies, support given, missions observed.
+meetings hosted, delegations, statements signed, candidacies (with the documents that endorsed
+them), support given, missions observed, and the Secretaries General it gave the OTS.
 
 It lives in events because it reads events' records: events depends on memberships, never the
 reverse. The root URLconf routes /<lang>/states/<slug>/ here (name "state-detail").
@@ -10,6 +11,8 @@ from django.views.generic import DetailView
 from memberships.models import State
 from otscoop.choices import Publication
 from otscoop.pages import latest_rows
+
+from .candidacy_page import endorsing_documents
 
 # A state page is an overview: each section shows the latest ten rows and links to the list
 # filtered by the state for the rest (six sections of 25 rows made a page of 150 rows).
@@ -75,7 +78,12 @@ class StateDetailView(DetailView):
         )
         section(
             "candidacies",
-            lambda: state.candidacies.published().for_rows().order_by("-term_start", "post", "-id"),
+            lambda: (
+                state.candidacies.published()
+                .for_rows()
+                .prefetch_related(endorsing_documents())
+                .order_by("-term_start", "post", "-id")
+            ),
         )
         section(
             "supports_given",
@@ -94,4 +102,7 @@ class StateDetailView(DetailView):
                 .order_by("-election_date", "-id")
             ),
         )
+        # A handful in the organization's life: all of them, each linked to its entry on the
+        # Secretaries General page.
+        context["secretaries_general"] = list(state.secretaries_general.order_by("term_start"))
         return context

@@ -20,6 +20,11 @@ urlpatterns = [
         name="statement-detail",
     ),
     path(
+        "secretaries-general/",
+        views.SecretaryGeneralListView.as_view(),
+        name="secretary-general-list",
+    ),
+    path(
         "election-missions/",
         views.ElectionObservationMissionListView.as_view(),
         name="election-mission-list",

@@ -27,6 +27,7 @@ from .models import (
     ElectionObservationMission,
     JointStatement,
     Meeting,
+    SecretaryGeneral,
 )
 from .search import RESULTS_PER_GROUP, search_everything
 
@@ -88,6 +89,7 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 def meeting_structured_data(meeting, request) -> str:
     """schema.org Event as JSON-LD, dates at their known precision (ISO 8601 allows "2024-09").
 
+    What is not recorded is left out (no attendance mode for a format no source gives).
     Escaped like Django's json_script, so no text can close the script element.
     """
     data = {
@@ -96,10 +98,11 @@ def meeting_structured_data(meeting, request) -> str:
         "name": meeting.title,
         "startDate": iso_partial_date(meeting.start_date, meeting.date_precision),
         "eventStatus": SCHEMA_EVENT_STATUS[meeting.status],
-        "eventAttendanceMode": SCHEMA_ATTENDANCE[meeting.format],
         "url": request.build_absolute_uri(meeting.get_absolute_url()),
         "organizer": {"@type": "Organization", "name": "Organization of Turkic States"},
     }
+    if meeting.format in SCHEMA_ATTENDANCE:
+        data["eventAttendanceMode"] = SCHEMA_ATTENDANCE[meeting.format]
     if meeting.end_date:
         data["endDate"] = iso_partial_date(meeting.end_date, meeting.date_precision)
     if meeting.theme or meeting.summary:
@@ -127,8 +130,17 @@ class MeetingDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         meeting = self.object
         context["structured_data"] = meeting_structured_data(meeting, self.request)
-        context["delegations"] = lazy_list(lambda: meeting.delegations.select_related("state"))
-        context["documents"] = lazy_list(meeting.documents.all)
+        context["delegations"] = lazy_list(
+            lambda: meeting.delegations.select_related("state").prefetch_related("sources")
+        )
+        context["documents"] = lazy_list(
+            lambda: meeting.documents.prefetch_related(
+                Prefetch(
+                    "endorsed_candidacies",
+                    queryset=Candidacy.objects.published().select_related("state", "organization"),
+                )
+            )
+        )
         context["statements"] = lazy_list(
             lambda: meeting.statements.published().order_by("issued_on", "id")
         )
@@ -237,6 +249,21 @@ class ElectionObservationMissionDetailView(DetailView):
         )
 
 
+class SecretaryGeneralListView(ListView):
+    """The Secretaries General of the OTS, the first first, with their terms and sources."""
+
+    template_name = "events/secretarygeneral_list.html"
+    context_object_name = "secretaries_general"
+
+    def get_queryset(self):
+        # The meeting of the appointment is joined: the page links it only when it is public.
+        return (
+            SecretaryGeneral.objects.select_related("nationality", "appointed_at")
+            .prefetch_related("sources")
+            .order_by("term_start", "pk")
+        )
+
+
 def search_page(request):
     """`/search/?q=`: matches in meetings, statements, candidacies and missions, by type."""
     query = request.GET.get("q", "").strip()
@@ -261,7 +288,7 @@ def document_file(request, pk):
     document = get_object_or_404(
         Document.objects.select_related("meeting", "statement").exclude(file=""), pk=pk
     )
-    parent = document.meeting or document.statement
+    parent = document.parent
     staff = request.user.is_authenticated and request.user.has_perm("events.view_document")
     if not (parent.is_published or staff):
         raise Http404

@@ -29,6 +29,8 @@ class ObserverDirection(models.TextChoices):
 
 
 class ObserverStage(models.TextChoices):
+    # Sought, with no formal request or decision on record.
+    PENDING = "pending", _("Pending")
     REQUESTED = "requested", _("Requested")
     ON_AGENDA = "on_agenda", _("On the agenda")
     DEFERRED = "deferred", _("Deferred")

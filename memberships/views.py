@@ -1,5 +1,7 @@
 """Public pages of the states list, candidacies (the support matrix) and the OTS's observer
-status. A state's own page gathers records of both apps: it is composed in events/state_page.py."""
+status. A state's own page gathers records of both apps: it is composed in events/state_page.py;
+the support matrix is served by events/candidacy_page.py, which adds the documents that endorsed
+each candidacy to the view here."""
 
 from django.db.models import Prefetch
 from django.views.generic import ListView

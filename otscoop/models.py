@@ -1,12 +1,11 @@
 """Shared bases: timestamps, publication state, and the public sources every fact cites."""
 
-from urllib.parse import urlsplit
-
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Publication
+from .publishers import publisher_of, site_of
 
 
 class Timestamped(models.Model):
@@ -66,9 +65,14 @@ class Source(Timestamped):
         _("title"),
         max_length=300,
         blank=True,
-        help_text=_("Title of the page or document; the site's name when unknown."),
+        help_text=_("Title of the page or document; empty when unknown."),
     )
-    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    publisher = models.CharField(
+        _("publisher"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who published it; left empty, it is taken from the table of known sites."),
+    )
     accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
 
     class Meta:
@@ -77,13 +81,17 @@ class Source(Timestamped):
         verbose_name_plural = _("sources")
 
     def __str__(self):
-        return self.title or self.site
+        return self.title or self.publisher or self.site
+
+    def save(self, *args, **kwargs):
+        if not self.publisher:
+            self.publisher = publisher_of(self.url)
+        super().save(*args, **kwargs)
 
     @property
     def site(self) -> str:
         """The host name without "www.", e.g. "turkicstates.org"."""
-        host = urlsplit(self.url).hostname or self.url
-        return host.removeprefix("www.")
+        return site_of(self.url)
 
 
 class DemoRecord(models.Model):

@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from events import feeds
+from events.candidacy_page import CandidacyMatrixView
 from events.sitemaps import (
     CouncilSitemap,
     ElectionObservationMissionSitemap,
@@ -41,6 +42,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("memberships.urls")),
-    # A state's page gathers records of both apps, so it is composed in events.
+    # A state's page and the candidacies page gather records of both apps, so they are
+    # composed in events.
     path("states/<slug:slug>/", StateDetailView.as_view(), name="state-detail"),
+    path("candidacies/", CandidacyMatrixView.as_view(), name="candidacy-list"),
 )

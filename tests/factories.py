@@ -226,12 +226,16 @@ class SecretaryGeneralFactory(factory.django.DjangoModelFactory):
 
 def fill_state_sections(state, count):
     """`count` records in each section of a state's page: meetings hosted, delegations,
-    statements signed, candidacies, support given, missions observed, sources."""
+    statements signed, candidacies (each endorsed by a document), support given, missions
+    observed, Secretaries General, sources."""
     for _ in range(count):
         MeetingFactory(host_state=state)
         DelegationFactory(state=state)
         JointStatementFactory().signatories.add(state)
-        CandidacySupportFactory(candidacy=CandidacyFactory(state=state))
+        candidacy = CandidacyFactory(state=state)
+        CandidacySupportFactory(candidacy=candidacy)
+        DocumentFactory().endorsed_candidacies.add(candidacy)
         CandidacySupportFactory(supporting_state=state)
         ElectionObservationMissionFactory(observed_state=state)
+        SecretaryGeneralFactory(nationality=state)
         state.sources.add(SourceFactory())

@@ -92,6 +92,8 @@ def test_a_membership_links_to_its_state_page():
 def test_a_meeting_detail_nests_its_delegations_and_documents():
     meeting = factories.MeetingFactory()
     delegation = factories.DelegationFactory(meeting=meeting, level="foreign_minister")
+    source = factories.SourceFactory(url="https://en.trend.az/report", title="")
+    delegation.sources.add(source)
     document = factories.DocumentFactory(meeting=meeting, url="https://example.org/d.pdf")
 
     item = anonymous_client().get(detail_url("meetings", meeting.slug)).json()
@@ -111,13 +113,37 @@ def test_a_meeting_detail_nests_its_delegations_and_documents():
             "level": "foreign_minister",
             "level_display": "Foreign minister",
             "note": "",
+            # Its publisher from the table of known sites.
+            "sources": [
+                {
+                    "url": "https://en.trend.az/report",
+                    "title": "",
+                    "publisher": "Trend News Agency",
+                    "accessed_on": None,
+                }
+            ],
         }
     ]
     assert item["documents"][0]["title"] == document.title
+    assert item["documents"][0]["endorsed_candidacies"] == []
     assert item["documents"][0]["url"] == "https://example.org/d.pdf"
     assert item["documents"][0]["file"] is None
     assert item["council"]["slug"] == meeting.council.slug
     assert item["host_state"]["slug"] == meeting.host_state.slug
+
+
+def test_a_meeting_document_lists_the_published_candidacies_it_endorses():
+    meeting = factories.MeetingFactory()
+    document = factories.DocumentFactory(meeting=meeting, title="Budapest Declaration")
+    published = factories.CandidacyFactory(slug="uzbekistan-unsc")
+    draft = factories.CandidacyFactory(publication=Publication.DRAFT)
+    document.endorsed_candidacies.add(published, draft)
+
+    item = anonymous_client().get(detail_url("meetings", meeting.slug)).json()
+
+    endorsed = item["documents"][0]["endorsed_candidacies"]
+    assert [candidacy["slug"] for candidacy in endorsed] == ["uzbekistan-unsc"]
+    assert endorsed[0]["url"] == "http://testserver/api/v1/candidacies/uzbekistan-unsc/"
 
 
 def test_the_meeting_list_leaves_delegations_documents_and_sources_to_the_detail():

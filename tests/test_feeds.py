@@ -135,6 +135,8 @@ def test_sitemap_lists_published_pages_in_every_language_and_no_drafts(client):
     for language in ("tr", "en", "ru"):
         assert f"http://testserver/{language}/meetings/{published.slug}/" in locations
         assert f"http://testserver/{language}/meetings/" in locations
+        assert f"http://testserver/{language}/secretaries-general/" in locations
+        assert f"http://testserver/{language}/candidacies/" in locations
     assert not [location for location in locations if "draft" in location]
 
 

@@ -31,6 +31,7 @@ from .factories import (
     ObserverStatusFactory,
     OrganizationFactory,
     SecretaryGeneralFactory,
+    SourceFactory,
     StateFactory,
 )
 
@@ -273,3 +274,27 @@ class TestOtherRules:
                 current_stage="requested",
             )
         )
+
+
+@pytest.mark.parametrize(
+    ("url", "publisher"),
+    [
+        ("https://en.trend.az/azerbaijan/politics/4046914.html", "Trend News Agency"),
+        ("https://www.turkicstates.org/en/turk-konseyi-hakkinda", "Organization of Turkic States"),
+        ("https://www.mfa.gov.tr/a.en.mfa", "Ministry of Foreign Affairs of Türkiye"),
+        ("https://houston-cg.mfa.gov.tr/Mission", "Consulate General of Türkiye in Houston"),
+        ("https://www.aa.com.tr/fr/turquie/153573", "Anadolu Agency"),
+        ("https://example.org/unknown", ""),
+    ],
+)
+def test_a_source_without_a_publisher_takes_it_from_the_table_of_known_sites(url, publisher):
+    source = SourceFactory(url=url, title="", publisher="")
+    source.refresh_from_db()
+    assert source.publisher == publisher
+    assert str(source) == (publisher or source.site)
+
+
+def test_a_publisher_given_by_staff_is_kept():
+    source = SourceFactory(url="https://en.trend.az/1.html", publisher="Trend (Baku)")
+    source.refresh_from_db()
+    assert source.publisher == "Trend (Baku)"

@@ -114,7 +114,7 @@ def world(db):
     )
     SecretaryGeneralFactory(
         name="Secretary General Omuraliev", nationality=w.kyrgyzstan, appointed_at=w.summit
-    )
+    ).sources.add(w.source)
     w.meeting = MeetingFactory(
         council=w.ministers,
         title="Ministers meet in Bishkek",
@@ -238,7 +238,23 @@ PAGES = [
             "Kyrgyzstan",
         ],
     ),
-    ("states/kyrgyzstan/", ["President Atambayev", "Presidential election in Kyrgyzstan"]),
+    (
+        "states/kyrgyzstan/",
+        [
+            "President Atambayev",
+            "Presidential election in Kyrgyzstan",
+            "Secretary General Omuraliev",
+        ],
+    ),
+    (
+        "secretaries-general/",
+        [
+            "Secretary General Omuraliev",
+            "Kyrgyzstan",
+            "First Summit in Almaty",
+            "Almaty summit page",
+        ],
+    ),
     (
         "candidacies/",
         ["Non-permanent member of the Security Council", "UNSC", "Almaty summit page"],
@@ -273,6 +289,22 @@ def test_detail_pages_cite_their_sources_as_links(client, world):
 def test_a_source_without_a_title_shows_its_site(client, world):
     page = html(client.get("/en/observer-status/"))
     assert '<a href="https://undocs.org/A/66/141" rel="noopener">undocs.org</a>' in page
+
+
+def test_a_source_without_a_title_shows_its_publisher_and_site(client, world):
+    # The publisher comes from the table of known sites when none is given.
+    w = world
+    w.summit.sources.add(SourceFactory(url="https://en.trend.az/azerbaijan/1.html", title=""))
+    page = html(client.get("/en/meetings/first-summit/"))
+    assert (
+        '<a href="https://en.trend.az/azerbaijan/1.html" rel="noopener">Trend News Agency</a> '
+        '<span class="source-list__site">(en.trend.az)</span>'
+    ) in page
+    # A titled source names its publisher and site after the title.
+    assert (
+        "Almaty summit page</a> "
+        '<span class="source-list__site">(Organization of Turkic States, turkicstates.org)</span>'
+    ) in page
 
 
 # Rows and record pages ------------------------------------------------------------------------
@@ -396,6 +428,12 @@ def drafts(world):
         publication=DRAFT,
     )
     DelegationFactory(meeting=meeting, state=w.kazakhstan)
+    # A document of the draft meeting endorsing a public candidacy, and a Secretary General
+    # appointed there: neither the document nor the meeting shows.
+    DocumentFactory(meeting=meeting, title="DRAFT declaration").endorsed_candidacies.add(
+        w.candidacy
+    )
+    SecretaryGeneralFactory(name="Secretary General Amreyev", appointed_at=meeting)
     statement = JointStatementFactory(
         title="DRAFT statement on trade",
         slug="draft-statement",
@@ -420,6 +458,8 @@ def drafts(world):
         publication=DRAFT,
     )
     CandidacySupportFactory(candidacy=candidacy, supporting_state=w.kyrgyzstan)
+    # A public declaration endorsing the draft candidacy does not name it.
+    w.summit.documents.get(title="Almaty Declaration").endorsed_candidacies.add(candidacy)
     ObserverStatusFactory(
         # The organization itself is public (filters list it); its observer status is a draft.
         organization=OrganizationFactory(name="Organization of Islamic Cooperation"),
@@ -444,6 +484,7 @@ DRAFT_LISTS = [
     "candidacies/",
     "candidacies/?state=kazakhstan",
     "observer-status/",
+    "secretaries-general/",
 ]
 
 
@@ -454,6 +495,9 @@ def test_drafts_are_absent_from_every_list(client, drafts, path):
     assert "draft-" not in page
     if path == "observer-status/":
         assert "Islamic Cooperation" not in page
+    if path == "secretaries-general/":
+        assert "Secretary General Amreyev" in page
+        assert "Appointed at" not in page.split("Secretary General Amreyev")[1].split("</li>")[0]
 
 
 @pytest.mark.parametrize(
@@ -853,3 +897,50 @@ def test_rows_and_filters_name_states_in_the_pages_language(client):
     assert '<option value="turkiye">Turkey</option>' in english
     assert "</span> Türkiye</a>" in results(turkish)
     assert '<option value="turkiye">Türkiye</option>' in turkish
+
+
+# Facts as structure ---------------------------------------------------------------------------
+
+
+def test_a_meeting_page_lists_each_delegations_level_note_and_sources(client, world):
+    w = world
+    delegation = DelegationFactory(
+        meeting=w.meeting,
+        state=w.kazakhstan,
+        head_of_delegation="Bekir Bozdağ",
+        title="Deputy Prime Minister",
+        level="deputy_prime_minister",
+        note="Expected: the Prime Minister.",
+    )
+    delegation.sources.add(SourceFactory(url="https://en.trend.az/1947590.html", title=""))
+    for language, level in {"en": "Deputy prime minister", "tr": "Başbakan yardımcısı"}.items():
+        page = html(client.get(f"/{language}/meetings/ministers-bishkek/"))
+        row = page.split("Bekir Bozdağ", 1)[1].split("</tr>", 1)[0]
+        assert f"<td>{level}</td>" in row
+        assert "Expected: the Prime Minister." in row
+        assert (
+            '<a href="https://en.trend.az/1947590.html" rel="noopener">Trend News Agency</a>' in row
+        )
+
+
+def test_a_declaration_links_the_candidacies_it_endorses_and_they_link_back(client, world):
+    w = world
+    declaration = w.summit.documents.get(title="Almaty Declaration")
+    declaration.endorsed_candidacies.add(w.candidacy)
+    meeting_page = html(client.get("/en/meetings/first-summit/"))
+    assert 'href="/en/candidacies/#candidacy-kazakhstan-unsc"' in meeting_page
+    row = matrix_row(html(client.get("/en/candidacies/")), "kazakhstan-unsc")
+    assert "Endorsed in:" in row
+    assert '<a href="/en/meetings/first-summit/">Almaty Declaration</a>' in row
+    state_page = html(client.get("/ru/states/kazakhstan/"))
+    assert "Поддержана в документе:" in state_page
+    assert '<a href="/ru/meetings/first-summit/">Almaty Declaration</a>' in state_page
+
+
+def test_the_secretaries_general_page_is_linked_from_home_and_state_pages(client, world):
+    for language in LANGUAGES:
+        assert f'href="/{language}/secretaries-general/"' in html(client.get(f"/{language}/"))
+        state_page = html(client.get(f"/{language}/states/kyrgyzstan/"))
+        assert f'href="/{language}/secretaries-general/#secretary-general-' in state_page
+    # A state without one has no such section.
+    assert 'id="secretaries-heading"' not in html(client.get("/en/states/kazakhstan/"))

@@ -1,4 +1,5 @@
-"""schema.org Event JSON-LD on meeting pages: valid JSON, dates at their precision, safe."""
+"""schema.org Event JSON-LD on meeting pages: valid JSON, dates at their precision, safe, and
+nothing that is not recorded (no attendance mode without a format)."""
 
 import datetime
 import json
@@ -6,6 +7,7 @@ import re
 
 import pytest
 
+from events.choices import MeetingFormat
 from otscoop.choices import DatePrecision
 
 from .factories import MeetingFactory, StateFactory
@@ -54,3 +56,28 @@ def test_text_cannot_break_out_of_the_script_element(client):
     data, raw = structured_data(client, meeting)
     assert "</script>" not in raw
     assert data["name"] == "</script><script>alert(1)</script> & more"
+
+
+def test_a_format_no_source_gives_is_left_out(client):
+    meeting = MeetingFactory()
+    assert meeting.format == MeetingFormat.NOT_RECORDED  # the default
+    data, _raw = structured_data(client, meeting)
+    assert "eventAttendanceMode" not in data
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "<dt>Format</dt>" not in page
+
+
+@pytest.mark.parametrize(
+    ("meeting_format", "mode", "label"),
+    [
+        (MeetingFormat.IN_PERSON, "https://schema.org/OfflineEventAttendanceMode", "In person"),
+        (MeetingFormat.ONLINE, "https://schema.org/OnlineEventAttendanceMode", "Online"),
+        (MeetingFormat.HYBRID, "https://schema.org/MixedEventAttendanceMode", "Hybrid"),
+    ],
+)
+def test_a_recorded_format_gives_the_attendance_mode(client, meeting_format, mode, label):
+    meeting = MeetingFactory(format=meeting_format)
+    data, _raw = structured_data(client, meeting)
+    assert data["eventAttendanceMode"] == mode
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert f"<dt>Format</dt><dd>{label}</dd>" in page

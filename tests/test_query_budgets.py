@@ -113,6 +113,7 @@ def add_councils(count):
 def add_candidacies(count):
     for _ in range(count):
         candidacy = CandidacyFactory(state=MembershipFactory().state)
+        DocumentFactory().endorsed_candidacies.add(candidacy)
         CandidacySupportFactory(candidacy=candidacy, supporting_state=MembershipFactory().state)
         CandidacySupportFactory(
             candidacy=candidacy,
@@ -191,12 +192,17 @@ def add_meeting_details(count):
         summary="Met.",
     )
     for _ in range(count):
-        DelegationFactory(meeting=meeting)
-        DocumentFactory(meeting=meeting)
+        DelegationFactory(meeting=meeting).sources.add(SourceFactory())
+        DocumentFactory(meeting=meeting).endorsed_candidacies.add(CandidacyFactory())
         JointStatementFactory(meeting=meeting)
         SecretaryGeneralFactory(appointed_at=meeting)
         meeting.sources.add(SourceFactory())
     return meeting
+
+
+def add_secretaries_general(count):
+    for _ in range(count):
+        SecretaryGeneralFactory(appointed_at=MeetingFactory()).sources.add(SourceFactory())
 
 
 def add_statement_details(count):
@@ -318,8 +324,9 @@ BUDGETS = {
     # count, rows (council and host state joined), council and state options
     "/en/meetings/": Budget(add_meetings, 4, 8),
     # meeting (council, host and chairmanship states joined), delegations with their states,
-    # documents, sources, statements, Secretaries General appointed
-    "/en/meetings/detailed-meeting/": Budget(add_meeting_details, 6, 10),
+    # their sources, documents, the candidacies they endorse (states and organizations
+    # joined), sources, statements, Secretaries General appointed
+    "/en/meetings/detailed-meeting/": Budget(add_meeting_details, 8, 12),
     # count, rows, their documents
     "/en/summits/": Budget(add_summits, 3, 7),
     # rows
@@ -338,12 +345,16 @@ BUDGETS = {
     # rows with their current role, their memberships
     "/en/states/": Budget(add_states, 2, 6),
     # state, memberships, sources, one query a section (hosted meetings, delegations,
-    # statements, candidacies, support given, missions), the candidacies' public supports
+    # statements, candidacies, support given, missions), the candidacies' public supports and
+    # the documents that endorsed them (meetings and statements joined), Secretaries General;
     # + 2: the versions of the hosted meetings and delegations, their cached sections' keys.
-    "/en/states/detailed-state/": Budget(add_state_details, 12, 16),
-    # count, rows (state and organization joined), public supports, sources, the states of
-    # the columns; state, organization and supporting-state options
-    "/en/candidacies/": Budget(add_candidacies, 8, 12),
+    "/en/states/detailed-state/": Budget(add_state_details, 14, 18),
+    # count, rows (state and organization joined), public supports, sources, the documents
+    # that endorsed them (meetings and statements joined), the states of the columns; state,
+    # organization and supporting-state options
+    "/en/candidacies/": Budget(add_candidacies, 9, 13),
+    # rows (nationality and meeting of the appointment joined), sources
+    "/en/secretaries-general/": Budget(add_secretaries_general, 2, 6),
     # rows (organizations joined), steps, their sources, sources
     "/en/observer-status/": Budget(add_observer_statuses, 4, 8),
     # the document (meeting and statement joined); staff: whether they may see drafts' files
@@ -398,8 +409,9 @@ BUDGETS = {
     "/api/v1/organizations/detailed-organization/": Budget(add_organization_details, 2, 3),
     # council, sources
     "/api/v1/councils/detailed-council/": Budget(add_council_details, 2, 3),
-    # meeting (council and states joined), delegations (states joined), documents, sources
-    "/api/v1/meetings/detailed-meeting/": Budget(add_meeting_details, 4, 7),
+    # meeting (council and states joined), delegations (states joined), their sources,
+    # documents, the candidacies they endorse (states and organizations joined), sources
+    "/api/v1/meetings/detailed-meeting/": Budget(add_meeting_details, 6, 9),
     # statement (council and meeting joined), signatories, topics, candidacies, documents,
     # sources
     "/api/v1/statements/detailed-statement/": Budget(add_statement_details, 6, 9),
@@ -499,6 +511,8 @@ def test_every_public_page_feed_and_api_resource_has_a_budget():
     expected = {
         *(f"events:{pattern.name}" for pattern in events_urls.urlpatterns),
         *(f"memberships:{pattern.name}" for pattern in memberships_urls.urlpatterns),
+        # the pages composed in events from both apps' records, routed from the root URLconf
+        *("state-detail", "candidacy-list"),
         *("meetings-ics", "statement-feed", "sitemap"),
         *(f"{prefix}-{action}" for prefix, _viewset in routes for action in ("list", "detail")),
     }

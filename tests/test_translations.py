@@ -306,7 +306,7 @@ HEADINGS = {
     },
     "events:statement-list": {"en": "Statements", "tr": "Açıklamalar", "ru": "Заявления"},
     "memberships:state-list": {"en": "States", "tr": "Devletler", "ru": "Государства"},
-    "memberships:candidacy-list": {
+    "candidacy-list": {
         "en": "Candidacies and support",
         "tr": "Adaylıklar ve destek",
         "ru": "Кандидатуры и поддержка",
@@ -320,6 +320,11 @@ HEADINGS = {
         "en": "Election observation missions",
         "tr": "Seçim gözlem misyonları",
         "ru": "Миссии по наблюдению за выборами",
+    },
+    "events:secretary-general-list": {
+        "en": "Secretaries General",
+        "tr": "Genel Sekreterler",
+        "ru": "Генеральные секретари",
     },
 }
 
@@ -335,7 +340,7 @@ FILTER_LABELS = {
         "tr": ["Konsey", "Tür", "İmzacı devlet", "Konu", "Yıl"],
         "ru": ["Совет", "Вид", "Государство-подписант", "Тема", "Год"],
     },
-    "memberships:candidacy-list": {
+    "candidacy-list": {
         "en": ["Candidate state", "Organization", "Outcome", "Supported by"],
         "tr": ["Aday devlet", "Kuruluş", "Sonuç", "Destekleyen devlet"],
         "ru": ["Государство-кандидат", "Организация", "Результат", "Поддержавшая страна"],
@@ -500,10 +505,10 @@ def test_meeting_choice_labels_are_translated(
             "events:election-mission-list",
             ["<span>Парламентские выборы</span>", "21 наблюдатель", "1 миссия"],
         ),
-        ("tr", "memberships:candidacy-list", [">Seçildi</span>", ">aday</td>", "1 adaylık"]),
+        ("tr", "candidacy-list", [">Seçildi</span>", ">aday</td>", "1 adaylık"]),
         (
             "ru",
-            "memberships:candidacy-list",
+            "candidacy-list",
             [">Избран</span>", ">кандидат</td>", "1 кандидатура"],
         ),
         ("tr", "memberships:observer-status-list", [">Verildi</span>", ">Başvuruldu</span>"]),

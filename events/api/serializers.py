@@ -117,10 +117,20 @@ class DelegationSerializer(ApiModelSerializer):
 
     state = state_field(read_only=True, help_text=_("The state the delegation represented."))
     level_display = choice_label_field(_("The level, as a label."), source="level")
+    sources = sources_field()
 
     class Meta:
         model = Delegation
-        fields = ["id", "state", "head_of_delegation", "title", "level", "level_display", "note"]
+        fields = [
+            "id",
+            "state",
+            "head_of_delegation",
+            "title",
+            "level",
+            "level_display",
+            "note",
+            "sources",
+        ]
         read_only_fields = fields
 
 
@@ -139,6 +149,21 @@ class DocumentSerializer(ApiModelSerializer):
         fields = ["id", "title", "kind", "kind_display", "language", "file", "url", "symbol"]
         read_only_fields = fields
         extra_kwargs = {"url": {"help_text": _("Address of the document elsewhere; may be empty.")}}
+
+
+class MeetingDocumentSerializer(DocumentSerializer):
+    """A document of the meeting, with the candidacies it endorses (a summit declaration ...)."""
+
+    endorsed_candidacies = BriefRelatedField(
+        CandidacyBriefSerializer,
+        many=True,
+        read_only=True,
+        help_text=_("Candidacies the document endorses."),
+    )
+
+    class Meta(DocumentSerializer.Meta):
+        fields = [*DocumentSerializer.Meta.fields, "endorsed_candidacies"]
+        read_only_fields = fields
 
 
 class MeetingSerializer(ApiModelSerializer):
@@ -168,7 +193,7 @@ class MeetingSerializer(ApiModelSerializer):
     delegations = DelegationSerializer(
         many=True, read_only=True, help_text=_("The states' delegations, by state name.")
     )
-    documents = DocumentSerializer(
+    documents = MeetingDocumentSerializer(
         many=True, read_only=True, help_text=_("The meeting's documents, in their order.")
     )
     sources = sources_field()

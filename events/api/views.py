@@ -11,6 +11,7 @@ from .. import filters
 from ..models import (
     Council,
     Delegation,
+    Document,
     ElectionObservationMission,
     JointStatement,
     Meeting,
@@ -74,10 +75,20 @@ class MeetingViewSet(ApiViewSet):
         delegations = (
             Delegation.objects.select_related("state")
             .only(*own_columns(Delegation), *brief_columns(StateBriefSerializer, "state"))
+            .prefetch_related("sources")
             .order_by("state__name")
         )
+        # A candidacy's brief shows its name, made of its state and organization.
+        documents = Document.objects.prefetch_related(
+            Prefetch(
+                "endorsed_candidacies",
+                queryset=Candidacy.objects.select_related("state", "organization"),
+            )
+        )
         return meetings.prefetch_related(
-            Prefetch("delegations", queryset=delegations), "documents", "sources"
+            Prefetch("delegations", queryset=delegations),
+            Prefetch("documents", queryset=documents),
+            "sources",
         )
 
 

@@ -1,8 +1,9 @@
-"""The demo loader's steps for the events app: councils, meetings and their documents, joint
-statements, election observation missions and Secretaries General."""
+"""The demo loader's steps for the events app: councils, meetings with their documents and
+delegations, joint statements, election observation missions and Secretaries General."""
 
 from events.models import (
     Council,
+    Delegation,
     Document,
     ElectionObservationMission,
     JointStatement,
@@ -62,6 +63,15 @@ class EventSteps(RowSync):
                             "order": order,
                         },
                         parent=meeting,
+                    )
+                for delegation in record["app"].get("delegations", []):
+                    values = dict(delegation)
+                    urls = values.pop("sources")
+                    self.sync(
+                        Delegation,
+                        {"meeting": meeting, "state": self.states[values.pop("state")]},
+                        values,
+                        m2m={"sources": self.source_rows(urls)},
                     )
 
     def load_statements(self):

@@ -1,6 +1,9 @@
 """The demo loader's steps for the memberships app: states and their memberships, organizations,
 observer statuses, candidacies and the support they get."""
 
+from collections import defaultdict
+
+from events.models import Document
 from memberships.models import (
     Candidacy,
     CandidacySupport,
@@ -123,17 +126,21 @@ class MembershipSteps(RowSync):
                 )
 
     def load_candidacies(self):
+        endorsed = defaultdict(list)  # (meeting slug, document title) -> candidacies
         for record in self.data["candidacies"]:
             values = dict(record["app"]["candidacy"])
             slug = values.pop("slug")
             state = values["state"] = self.states[values["state"]]
             values["organization"] = self.organizations[values["organization"]]
+            endorsed_in = record["app"].get("endorsed_in")
             candidacy = self.sync(
                 Candidacy,
                 {"slug": slug},
                 {**values, **PUBLISHED},
                 m2m={"sources": self.source_rows(record["sources"])},
             )
+            if endorsed_in:
+                endorsed[(endorsed_in["meeting"], endorsed_in["document"])].append(candidacy)
             for support in record["app"]["supports"]:
                 self.sync(
                     CandidacySupport,
@@ -150,3 +157,10 @@ class MembershipSteps(RowSync):
                     },
                     parent=candidacy,
                 )
+        # The outcome document that endorsed them (a meeting's, loaded before).
+        for (meeting, title), candidacies in endorsed.items():
+            self.sync(
+                Document,
+                {"meeting": self.meetings[meeting], "title": title},
+                m2m={"endorsed_candidacies": candidacies},
+            )

@@ -18,13 +18,13 @@ write helper (sync.py). `--reset` deletes the content first (reset.py).
 import json
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 
 from otscoop.models import Source
+from otscoop.publishers import publisher_of
 
 from .load_events import EventSteps
 from .load_memberships import MembershipSteps
@@ -52,12 +52,6 @@ def read_data(path: Path = DATA_PATH) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def source_title(url: str) -> str:
-    """The host name without "www.", e.g. "turkicstates.org"."""
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
-
-
 class DemoLoader(MembershipSteps, EventSteps):
     """Every step, each app's records after those they refer to."""
 
@@ -81,7 +75,10 @@ class DemoLoader(MembershipSteps, EventSteps):
             for record in self.data[key]:
                 urls.extend(record["sources"])
         for url in dict.fromkeys(urls):
-            self.sources[url] = self.sync(Source, {"url": url}, {"title": source_title(url)})
+            # The page titles are not in the data: a source shows its publisher's name.
+            self.sources[url] = self.sync(
+                Source, {"url": url}, {"title": "", "publisher": publisher_of(url)}
+            )
 
 
 def totals(counts: dict) -> Counter:

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from memberships.models import Candidacy
 from otscoop.choices import label_of
 from otscoop.models import Timestamped
 
@@ -78,6 +79,14 @@ class Document(Timestamped):
         _("symbol"), max_length=100, blank=True, help_text=_("A citable identifier.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Here, not on Candidacy: events depends on memberships, never the reverse.
+    endorsed_candidacies = models.ManyToManyField(
+        Candidacy,
+        blank=True,
+        related_name="endorsing_documents",
+        verbose_name=_("endorsed candidacies"),
+        help_text=_("Candidacies the document endorses, e.g. those a summit declaration backs."),
+    )
 
     objects = DocumentQuerySet.as_manager()
 
@@ -107,6 +116,11 @@ class Document(Timestamped):
     @property
     def kind_label(self) -> str:
         return label_of(DocumentKind, self.kind)
+
+    @property
+    def parent(self):
+        """The meeting or statement the document belongs to (joined by the caller)."""
+        return self.meeting or self.statement
 
     def get_file_url(self):
         """Where the public downloads an uploaded file (served only if its record is public)."""

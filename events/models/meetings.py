@@ -106,9 +106,10 @@ class Meeting(Published):
     )
     format = models.CharField(
         _("format"),
-        max_length=10,
+        max_length=12,
         choices=MeetingFormat.choices,
-        default=MeetingFormat.IN_PERSON,
+        default=MeetingFormat.NOT_RECORDED,
+        help_text=_("In person, online or hybrid only where a source says so."),
     )
     theme = models.CharField(_("theme"), max_length=300, blank=True)
     summary = models.TextField(_("summary"), blank=True)
@@ -194,6 +195,10 @@ class Meeting(Published):
         return label_of(MeetingKind, self.kind)
 
     @property
+    def format_is_recorded(self) -> bool:
+        return self.format != MeetingFormat.NOT_RECORDED
+
+    @property
     def status_label(self) -> str:
         return label_of(MeetingStatus, self.status)
 
@@ -209,7 +214,7 @@ class Meeting(Published):
 
 
 class Delegation(Timestamped):
-    """A state's delegation to a meeting, and who led it."""
+    """A state's delegation to a meeting, and who led it on the state's behalf."""
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="delegations", verbose_name=_("meeting")
@@ -221,8 +226,15 @@ class Delegation(Timestamped):
     title = models.CharField(
         _("title"), max_length=200, blank=True, help_text=_("The head's office, as stated.")
     )
-    level = models.CharField(_("level"), max_length=20, choices=DelegationLevel.choices, blank=True)
+    level = models.CharField(
+        _("level"),
+        max_length=30,
+        choices=DelegationLevel.choices,
+        blank=True,
+        help_text=_("The rank of the head of delegation; empty when the sources do not say."),
+    )
     note = models.TextField(_("note"), blank=True)
+    sources = sources_field()
 
     class Meta:
         ordering = ["meeting", "state__name"]

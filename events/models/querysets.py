@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from memberships.models import STATE_LINK_FIELDS
+from otscoop.choices import Publication
 from otscoop.models import PublishedQuerySet
 from otscoop.search import localized
 
@@ -92,6 +93,13 @@ class DocumentQuerySet(models.QuerySet):
     def for_lists(self):
         """Only the columns a list of documents shows."""
         return self.only(*DOCUMENT_LIST_FIELDS)
+
+    def public(self):
+        """Documents of a published meeting or statement."""
+        return self.filter(
+            Q(meeting__publication=Publication.PUBLISHED)
+            | Q(statement__publication=Publication.PUBLISHED)
+        )
 
 
 class JointStatementQuerySet(PublishedQuerySet):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from memberships.models import State
@@ -56,6 +57,9 @@ class SecretaryGeneral(Timestamped):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:secretary-general-list") + f"#{self.slug}"
 
     @property
     def term_display(self) -> str:

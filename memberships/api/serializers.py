@@ -151,9 +151,7 @@ class MembershipSerializer(ApiModelSerializer):
 
 
 def organization_page_path(organization):
-    return (
-        f"{reverse('memberships:candidacy-list')}?{urlencode({'organization': organization.slug})}"
-    )
+    return f"{reverse('candidacy-list')}?{urlencode({'organization': organization.slug})}"
 
 
 class OrganizationSerializer(ApiModelSerializer):

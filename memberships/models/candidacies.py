@@ -156,7 +156,7 @@ class Candidacy(Published):
         return f"{self.state}: {self.post}, {self.organization.acronym or self.organization.name}"
 
     def get_absolute_url(self):
-        return reverse("memberships:candidacy-list") + f"#candidacy-{self.slug}"
+        return reverse("candidacy-list") + f"#candidacy-{self.slug}"
 
     @property
     def outcome_label(self) -> str:
