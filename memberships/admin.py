@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from otscoop.admin import BaseAdmin, PublishedAdmin, TranslatedAdmin, year_filter
+from otscoop.spreadsheets.admin import SpreadsheetAdmin
 
 from .models import (
     Candidacy,
@@ -13,6 +14,7 @@ from .models import (
     Organization,
     State,
 )
+from .resources import CandidacyResource
 
 
 class MembershipInline(TranslationTabularInline):
@@ -110,7 +112,9 @@ class CandidacySupportInline(admin.TabularInline):
 
 
 @admin.register(Candidacy)
-class CandidacyAdmin(PublishedAdmin):
+class CandidacyAdmin(SpreadsheetAdmin, PublishedAdmin):
+    resource_classes = [CandidacyResource]
+    import_also_changes = [CandidacySupport]  # the supports of each row
     list_display = [
         "post",
         "state",
