@@ -3,6 +3,9 @@ the preview, then the confirm form. Files are real: the meetings sample (demo fa
 and XLSX, changed as each test needs."""
 
 import datetime
+import os
+import time
+from pathlib import Path
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -187,3 +190,21 @@ def test_an_empty_slug_is_made_from_the_title_and_finds_the_record_again(editor_
 
     assert Meeting.objects.filter(slug="kirgizistan-toplantisi").count() == 1
     assert again.context["result"].totals["skip"] == 1
+
+
+def test_an_upload_waits_in_the_file_storage_until_confirmed_and_a_day_old_one_is_removed(
+    editor_client, media_root
+):
+    folder = Path(media_root) / "spreadsheet-imports"
+    rows = read_sample("meetings")
+    preview(editor_client, Meeting, spreadsheet(rows, "csv"))  # never confirmed
+    (abandoned,) = folder.iterdir()
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(abandoned, (two_days_ago, two_days_ago))
+
+    response = preview(editor_client, Meeting, spreadsheet(rows, "xlsx"))
+
+    waiting = response.context["confirm_form"].initial["import_file_name"]
+    assert [path.name for path in folder.iterdir()] == [waiting]
+    confirm(editor_client, Meeting, response)
+    assert list(folder.iterdir()) == []

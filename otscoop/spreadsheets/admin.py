@@ -10,9 +10,13 @@ them.
   become invalid between the preview and the confirmation.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth import get_permission_codename
+from django.core.files.storage import default_storage
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
@@ -30,6 +34,10 @@ class SpreadsheetAdmin(ImportExportMixin):
     # Models beside the admin's own that its import also adds, changes or deletes (a
     # candidacy's supports).
     import_also_changes = ()
+    # Where an uploaded file waits between the preview and the confirmation (in the default
+    # file storage); a file left there for a day (a preview never confirmed) is removed.
+    import_folder = "spreadsheet-imports"
+    import_file_lifetime = datetime.timedelta(days=1)
 
     def has_import_permission(self, request):
         if not super().has_import_permission(request) or not self.has_change_permission(request):
@@ -41,6 +49,13 @@ class SpreadsheetAdmin(ImportExportMixin):
             for model in self.import_also_changes
             for action in ("add", "change", "delete")
         )
+
+    def get_tmp_storage_class_kwargs(self):
+        return {**super().get_tmp_storage_class_kwargs(), "MEDIA_FOLDER": self.import_folder}
+
+    def write_to_tmp_storage(self, import_file, input_format):
+        remove_stale_imports(self.import_folder, self.import_file_lifetime)
+        return super().write_to_tmp_storage(import_file, input_format)
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)
@@ -82,3 +97,16 @@ class SpreadsheetAdmin(ImportExportMixin):
         )
         request.current_app = self.admin_site.name
         return TemplateResponse(request, [self.import_template_name], context)
+
+
+def remove_stale_imports(folder: str, lifetime: datetime.timedelta):
+    """Removes the uploaded files older than `lifetime` from `folder` of the file storage."""
+    try:
+        _folders, names = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    cutoff = timezone.now() - lifetime
+    for name in names:
+        path = f"{folder}/{name}"
+        if default_storage.get_modified_time(path) < cutoff:
+            default_storage.delete(path)
