@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from events.models import Council, Meeting
 from otscoop.choices import DatePrecision
@@ -208,3 +209,31 @@ def test_an_upload_waits_in_the_file_storage_until_confirmed_and_a_day_old_one_i
     assert [path.name for path in folder.iterdir()] == [waiting]
     confirm(editor_client, Meeting, response)
     assert list(folder.iterdir()) == []
+
+
+def test_two_rows_of_the_same_record_are_an_error_of_the_second_rows_slug(editor_client):
+    rows = read_sample("meetings")
+    rows.append(dict(rows[0], title="The same summit, written twice"))
+
+    response = preview(editor_client, Meeting, spreadsheet(rows, "xlsx"))
+
+    errors = errors_by_line(response.context["result"])
+    assert list(errors) == [len(rows) + 1]
+    assert errors[len(rows) + 1]["slug"] == [
+        f"Line 2 is this record already (slug “{rows[0]['slug']}”)."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "file_format"), [(b"PK\x03\x04broken", "xlsx"), (b"\xff\xfe\x00", "csv")]
+)
+def test_a_file_that_is_not_of_its_format_is_refused_on_the_form(
+    editor_client, content, file_format
+):
+    upload = SimpleUploadedFile(f"meetings.{file_format}", content)
+
+    response = preview(editor_client, Meeting, upload)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["import_file"]
+    assert "confirm_form" not in response.context

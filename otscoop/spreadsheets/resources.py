@@ -62,6 +62,7 @@ class SpreadsheetResource(ModelResource):
             if isinstance(field, PartialDateField) and field.precision and not field.start_column:
                 self.columns[field.precision] = field.column_name
         self.columns.update(self.error_columns)
+        self.lines_by_slug = {}  # the file's line of each record met so far
 
     def column_names(self) -> list[str]:
         return [field.column_name for field in self.get_import_fields()]
@@ -90,6 +91,15 @@ class SpreadsheetResource(ModelResource):
             words = " ".join(str(cell).strip() for cell in cells if cell not in (None, ""))
             slug = slug_of(self.Meta.model, words)
         row["slug"] = slug
+        # A second row of the same record would silently overwrite the first.
+        line = kwargs["row_number"] + 1  # as the spreadsheet numbers it, after the header
+        if slug in self.lines_by_slug:
+            message = gettext("Line %(line)s is this record already (slug “%(slug)s”).")
+            raise ValidationError(
+                {"slug": [message % {"line": self.lines_by_slug[slug], "slug": slug}]}
+            )
+        if slug:
+            self.lines_by_slug[slug] = line
 
     def import_instance(self, instance, row, **kwargs):
         """Sets the row's cells on the record; every cell that cannot be read is reported
