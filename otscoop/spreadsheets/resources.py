@@ -23,8 +23,8 @@ from .columns import DEFAULT_LANGUAGE, OTHER_LANGUAGES
 
 
 class SpreadsheetResource(ModelResource):
-    """Columns of one model (declared with the helpers above, named in `Meta.fields` in the
-    order a file has them)."""
+    """Columns of one model: declared with `otscoop.spreadsheets.columns`, and named in
+    `Meta.fields` in the order a file has them."""
 
     # Translated texts: each gets a column per other language (title_tr, title_ru), after the
     # declared ones.
@@ -54,14 +54,14 @@ class SpreadsheetResource(ModelResource):
                 widget = TextWidget(null=model._meta.get_field(column).null)
                 self.fields[column] = Field(attribute=column, column_name=column, widget=widget)
         # Which column each model field's errors go under.
-        self.columns = {}
+        self.column_of = {}
         for field in self.fields.values():
-            self.columns[field.attribute] = field.column_name
+            self.column_of[field.attribute] = field.column_name
             if field.attribute == build_localized_fieldname(field.column_name, DEFAULT_LANGUAGE):
-                self.columns[field.column_name] = field.column_name  # "title" for title_en
+                self.column_of[field.column_name] = field.column_name  # "title" for title_en
             if isinstance(field, PartialDateField) and field.precision and not field.start_column:
-                self.columns[field.precision] = field.column_name
-        self.columns.update(self.error_columns)
+                self.column_of[field.precision] = field.column_name
+        self.column_of.update(self.error_columns)
         self.lines_by_slug = {}  # the file's line of each record met so far
 
     def column_names(self) -> list[str]:
@@ -109,7 +109,7 @@ class SpreadsheetResource(ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             for name, messages in error.message_dict.items():
-                errors[self.columns.get(name, name)] = messages
+                errors[self.column_of.get(name, name)] = messages
         for field in self.get_import_fields():
             if isinstance(field.widget, ManyToManyWidget) and field.column_name in row:
                 try:
@@ -122,8 +122,8 @@ class SpreadsheetResource(ModelResource):
             raise ValidationError(errors)
 
     def check_row(self, instance, row) -> dict:
-        """Rules across the row's cells that the model cannot check (e.g. on rows saved with
-        it): {column: [messages]}."""
+        """Rules across the row's cells that the record's own validation cannot see, such as
+        a candidacy's supporters (saved after it): {column: [messages]}."""
         return {}
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
@@ -144,12 +144,12 @@ class SpreadsheetResource(ModelResource):
         """The admin's validation, each error under its column (the cells that could not be
         read are not checked again)."""
         errors = dict(import_validation_errors or {})
-        failed = {name for name, column in self.columns.items() if column in errors}
+        failed = {name for name, column in self.column_of.items() if column in errors}
         try:
             clean_instance(instance, self.missing_translation, exclude=failed)
         except ValidationError as error:
             for name, messages in error.message_dict.items():
-                errors.setdefault(self.columns.get(name, name), []).extend(messages)
+                errors.setdefault(self.column_of.get(name, name), []).extend(messages)
         if errors:
             raise ValidationError(errors)
 
