@@ -4,6 +4,7 @@ from modeltranslation.admin import TranslationTabularInline
 
 from memberships.models import State
 from otscoop.admin import OptionsOnceInline, PublishedAdmin, TranslatedAdmin, year_filter
+from otscoop.spreadsheets.admin import SpreadsheetAdmin
 
 from .models import (
     MEETING_SEARCH_COLUMNS,
@@ -18,6 +19,7 @@ from .models import (
     SecretaryGeneral,
     Topic,
 )
+from .resources import ElectionObservationMissionResource, JointStatementResource, MeetingResource
 
 
 @admin.register(Council)
@@ -58,7 +60,8 @@ class StatementDocumentInline(MeetingDocumentInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(PublishedAdmin):
+class MeetingAdmin(SpreadsheetAdmin, PublishedAdmin):
+    resource_classes = [MeetingResource]
     list_display = [
         "title",
         "kind",
@@ -146,7 +149,8 @@ class TopicAdmin(TranslatedAdmin):
 
 
 @admin.register(JointStatement)
-class JointStatementAdmin(PublishedAdmin):
+class JointStatementAdmin(SpreadsheetAdmin, PublishedAdmin):
+    resource_classes = [JointStatementResource]
     list_display = [
         "title",
         "kind",
@@ -184,7 +188,8 @@ class JointStatementAdmin(PublishedAdmin):
 
 
 @admin.register(ElectionObservationMission)
-class ElectionObservationMissionAdmin(PublishedAdmin):
+class ElectionObservationMissionAdmin(SpreadsheetAdmin, PublishedAdmin):
+    resource_classes = [ElectionObservationMissionResource]
     list_display = [
         "title",
         "observed_state",

@@ -9,6 +9,7 @@ from otscoop.admin import (
     TranslatedAdmin,
     year_filter,
 )
+from otscoop.spreadsheets.admin import SpreadsheetAdmin
 
 from .models import (
     Candidacy,
@@ -19,6 +20,7 @@ from .models import (
     Organization,
     State,
 )
+from .resources import CandidacyResource
 
 
 class MembershipInline(TranslationTabularInline):
@@ -123,7 +125,9 @@ class CandidacySupportInline(OptionsOnceInline, admin.TabularInline):
 
 
 @admin.register(Candidacy)
-class CandidacyAdmin(PublishedAdmin):
+class CandidacyAdmin(SpreadsheetAdmin, PublishedAdmin):
+    resource_classes = [CandidacyResource]
+    import_also_changes = [CandidacySupport]  # the supports of each row
     list_display = [
         "post",
         "state",

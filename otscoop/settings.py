@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "import_export",
     "axes",
     "csp",
     "otscoop",
@@ -212,6 +213,17 @@ MEDIA_ROOT = env("MEDIA_ROOT", default=str(BASE_DIR / "media"))
 DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 
 SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
+
+# Spreadsheet import and export in the admin (django-import-export; otscoop/spreadsheets/).
+# An import is one transaction: any error, found at the preview or at the confirmation, saves
+# nothing. Editors import (add permission; the admin also asks for change); every Secretariat
+# user exports (view). Between the preview and the confirmation the file waits in the default
+# file storage (MEDIA_ROOT, shared by every worker), not in one machine's temporary folder.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
+IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
 
 # REST API: open for reading (published records), writable with Django model permissions.
 REST_FRAMEWORK = {

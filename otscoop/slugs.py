@@ -9,6 +9,11 @@ python-slugify transliterates as the admin's script does: "Kırgızistan" → "k
 from slugify import slugify
 
 
+def slug_of(model, text: str) -> str:
+    """The slug of `text` as the admin makes it, cut to the length `model`'s slug takes."""
+    return slugify(text or "", max_length=model._meta.get_field("slug").max_length)
+
+
 def unique_slug(model, text: str) -> str:
     """A slug of `text` that no record of `model` holds yet: "summit", else "summit-2", ..."""
     max_length = model._meta.get_field("slug").max_length

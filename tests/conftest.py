@@ -1,7 +1,10 @@
+from io import StringIO
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
 from django.utils import translation
 
 from otscoop.groups import EDITORS, VIEWERS
@@ -75,3 +78,17 @@ def _empty_cache():
 def _fast_password_hasher(settings):
     """Real hashers are slow by design; tests check behaviour, not key stretching."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files (documents; a spreadsheet waiting for its import to be confirmed) in a
+    folder of the test's own."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def demo_data(db):
+    """The demo dataset (`load_demo`): real states, councils, organizations, topics and records."""
+    call_command("load_demo", stdout=StringIO())

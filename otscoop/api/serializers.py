@@ -12,15 +12,19 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from modeltranslation import settings as modeltranslation_settings
-from modeltranslation.translator import NotRegistered, translator
-from modeltranslation.utils import build_localized_fieldname
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from ..models import Source
 from ..slugs import unique_slug
+from ..validation import clean_instance
 from .fields import EnumChoiceField, text_choices_of
+
+# The API's word for a required text missing in the default language (see clean_instance).
+MISSING_TRANSLATION = _(
+    "This text is required in the default language (%(language)s): write "
+    "it with ?lang=%(language)s first, then its translations."
+)
 
 
 class ApiModelSerializer(serializers.ModelSerializer):
@@ -98,58 +102,10 @@ class ApiModelSerializer(serializers.ModelSerializer):
             if not model._meta.get_field(name).many_to_many:
                 setattr(instance, name, value)
         try:
-            clean_instance(instance)
+            clean_instance(instance, MISSING_TRANSLATION)
         except DjangoValidationError as error:
             raise serializers.ValidationError(model_errors(error)) from error
         return attrs
-
-
-def clean_instance(instance):
-    """`full_clean()`, but a unique constraint's violation is reported on each of its fields
-    (Django files a constraint over several fields under "all fields")."""
-    errors = {}
-    try:
-        instance.full_clean(validate_constraints=False)
-    except DjangoValidationError as error:
-        errors = error.update_error_dict(errors)
-    for name, messages in missing_default_translations(instance).items():
-        errors.setdefault(name, messages)  # unless the field has errors already
-    exclude = {name for name in errors if name != NON_FIELD_ERRORS}
-    for model_class, constraints in instance.get_constraints():
-        for constraint in constraints:
-            try:
-                constraint.validate(model_class, instance, exclude=exclude)
-            except DjangoValidationError as error:
-                for name in getattr(constraint, "fields", None) or [NON_FIELD_ERRORS]:
-                    errors.setdefault(name, []).extend(error.error_list)
-    if errors:
-        raise DjangoValidationError(errors)
-
-
-def missing_default_translations(instance) -> dict:
-    """A required translatable text must exist in the default language, as the admin's
-    translation tabs require: the others fall back to it (django-modeltranslation)."""
-    try:
-        options = translator.get_options_for_model(type(instance))
-    except NotRegistered:
-        return {}
-    language = modeltranslation_settings.DEFAULT_LANGUAGE
-    errors = {}
-    for name in options.all_fields:
-        if instance._meta.get_field(name).blank:
-            continue
-        if getattr(instance, build_localized_fieldname(name, language)) in (None, ""):
-            errors[name] = [
-                DjangoValidationError(
-                    _(
-                        "This text is required in the default language (%(language)s): write "
-                        "it with ?lang=%(language)s first, then its translations."
-                    ),
-                    params={"language": language},
-                    code="required",
-                )
-            ]
-    return errors
 
 
 def model_errors(error: DjangoValidationError) -> dict:
