@@ -6,6 +6,7 @@ It lives in events because it reads events' records: events depends on membershi
 reverse. The root URLconf routes /<lang>/states/<slug>/ here (name "state-detail").
 """
 
+from django.db.models import Max
 from django.views.generic import DetailView
 
 from memberships.models import State
@@ -24,6 +25,9 @@ DELEGATION_MEETING_FIELDS = tuple(
 # What a statement row shows here (without its council and summary), and its version (the
 # row's key in the cache: otscoop/fragments.py).
 SIGNED_STATEMENT_FIELDS = ("slug", "title", "kind", "issued_on", "date_precision", "updated_at")
+# The records whose titles a candidacy's "Endorsed in" names: the document, its meeting or
+# statement.
+ENDORSER_PATHS = ("", "meeting__", "statement__")
 # What an election observation mission row shows.
 MISSION_ROW_FIELDS = (
     "observed_state",
@@ -83,6 +87,13 @@ class StateDetailView(DetailView):
                 .for_rows()
                 .prefetch_related(endorsing_documents())
                 .order_by("-term_start", "post", "-id")
+            ),
+            # The documents that endorsed them show their meeting's or statement's title: any
+            # change to one moves its updated_at on, and so the latest of them.
+            versions=(
+                "pk",
+                "updated_at",
+                *(Max(f"endorsing_documents__{field}updated_at") for field in ENDORSER_PATHS),
             ),
         )
         section(

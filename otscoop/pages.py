@@ -40,13 +40,21 @@ class LatestRows:
 
     @cached_property
     def versions(self) -> str:
-        """The version columns of the rows, as one string (one small query)."""
-        return repr(list(self.built.values_list(*self.version_fields)[: self.size + 1]))
+        """The version columns of the rows, as one string (one small query). Aggregates (the
+        latest `updated_at` of related records) are computed over the rows shown only."""
+        if all(isinstance(field, str) for field in self.version_fields):
+            return repr(list(self.built.values_list(*self.version_fields)[: self.size + 1]))
+        shown = self.built.values("pk")[: self.size + 1]
+        rows = self.built.model.objects.filter(pk__in=shown).order_by("pk")
+        return repr(list(rows.values_list(*self.version_fields)))
 
     def __iter__(self):
         return iter(self.rows[: self.size])
 
     def __getitem__(self, index):
+        # A template's `rows.versions` tries `rows["versions"]` first: that must not read them.
+        if not isinstance(index, int | slice):
+            raise TypeError(f"{type(self).__name__} indices are integers or slices")
         return self.rows[: self.size][index]
 
     def __len__(self):

@@ -183,3 +183,20 @@ def test_pages_render_their_fragments_when_the_cache_is_down(client):
         mock.patch.object(cache, "set", side_effect=ConnectionError),
     ):
         assert "Bishkek meeting" in page(client, "/en/meetings/")
+
+
+def test_a_states_cached_sections_read_only_their_rows_versions(client):
+    state = StateFactory(slug="azerbaijan")
+    MeetingFactory(host_state=state, title="Gabala meeting")
+    DelegationFactory(state=state)
+    CandidacyFactory(state=state)
+    path = "/en/states/azerbaijan/"
+    page(client, path)
+    invalidate()  # any edit elsewhere: the page is rendered again, its sections are not
+    sql = queries_of(client, path)
+    rows_read = [
+        query
+        for query in sql
+        if query.startswith(('SELECT "events_meeting"."id"', 'SELECT "memberships_candidacy"."id"'))
+    ]
+    assert rows_read == []  # only their versions: pk and updated_at

@@ -347,8 +347,9 @@ BUDGETS = {
     # state, memberships, sources, one query a section (hosted meetings, delegations,
     # statements, candidacies, support given, missions), the candidacies' public supports and
     # the documents that endorsed them (meetings and statements joined), Secretaries General;
-    # + 2: the versions of the hosted meetings and delegations, their cached sections' keys.
-    "/en/states/detailed-state/": Budget(add_state_details, 14, 18),
+    # + 3: the versions of the hosted meetings, delegations and candidacies, their cached
+    # sections' keys.
+    "/en/states/detailed-state/": Budget(add_state_details, 15, 19),
     # count, rows (state and organization joined), public supports, sources, the documents
     # that endorsed them (meetings and statements joined), the states of the columns; state,
     # organization and supporting-state options

@@ -218,10 +218,11 @@ def report(machine: dict, results: list[dict], seconds: float) -> str:
             "",
             *table(result),
             "",
-            "Cold requests (the first after an edit: the content generation moved on before "
-            "each) as the staff user, and where their time goes: `bench/profile.py`, in one "
-            "process without gunicorn or wrk, sampling the stack every millisecond; each sample "
-            "goes to the innermost part it is in (see the script for the parts).",
+            "Cold requests (the first after an edit: the latest meeting saved before each, so "
+            "the page is rendered again, with the fragments that show meetings and that "
+            "meeting's row) as the staff user, and where their time goes: `bench/profile.py`, "
+            "in one process without gunicorn or wrk, sampling the stack every millisecond; each "
+            "sample goes to the innermost part it is in (see the script for the parts).",
             "",
             *profile_table(result.get("profile")),
             "",
