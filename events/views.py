@@ -209,24 +209,29 @@ class JointStatementListView(FilteredListView):
 
 
 class JointStatementDetailView(DetailView):
+    """A statement and its records. The sections below its texts (signatories, topics,
+    candidacies endorsed, documents, sources) are one cached fragment (otscoop/fragments.py):
+    their queries run only when it is rendered."""
+
     template_name = "events/jointstatement_detail.html"
     context_object_name = "statement"
 
     def get_queryset(self):
-        return (
-            JointStatement.objects.published()
-            .select_related("council", "meeting")
-            .prefetch_related(
-                "signatories",
-                "topics",
-                "documents",
-                "sources",
-                Prefetch(
-                    "endorsed_candidacies",
-                    queryset=Candidacy.objects.published().select_related("state", "organization"),
-                ),
+        return JointStatement.objects.published().select_related("council", "meeting")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        statement = self.object
+        context["signatories"] = lazy_list(statement.signatories.all)
+        context["topics"] = lazy_list(statement.topics.all)
+        context["candidacies"] = lazy_list(
+            lambda: statement.endorsed_candidacies.published().select_related(
+                "state", "organization"
             )
         )
+        context["documents"] = lazy_list(statement.documents.all)
+        context["sources"] = lazy_list(statement.sources.all)
+        return context
 
 
 class ElectionObservationMissionListView(FilteredListView):

@@ -197,6 +197,23 @@ def test_a_states_cached_sections_read_only_their_rows_versions(client):
     rows_read = [
         query
         for query in sql
-        if query.startswith(('SELECT "events_meeting"."id"', 'SELECT "memberships_candidacy"."id"'))
+        if query.startswith('SELECT "events_meeting"."id", ')
+        or query.startswith('SELECT "memberships_candidacy"."id", ')
     ]
     assert rows_read == []  # only their versions: pk and updated_at
+
+
+def test_a_statements_records_show_an_edit_at_once(client):
+    statement = JointStatementFactory(slug="declaration")
+    state, topic = StateFactory(name="Hungary"), TopicFactory(name="Connectivity")
+    path = "/en/statements/declaration/"
+    page(client, path)
+    statement.signatories.add(state)
+    assert "Hungary" in page(client, path)
+    statement.topics.add(topic)
+    assert "Connectivity" in page(client, path)
+    DocumentFactory(statement=statement, meeting=None, title="Budapest Declaration")
+    assert "Budapest Declaration" in page(client, path)
+    state.name = "Magyarország"
+    state.save()
+    assert "Magyarország" in page(client, path)
