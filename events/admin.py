@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from memberships.models import State
-from otscoop.admin import OptionsOnceInline, PublishedAdmin, TranslatedAdmin, year_filter
+from otscoop.admin import (
+    OptionsOnceInline,
+    PublishedAdmin,
+    TranslatedAdmin,
+    missing_translation_filter,
+    year_filter,
+)
 from otscoop.spreadsheets.admin import SpreadsheetAdmin
 
 from .models import (
@@ -26,7 +32,7 @@ from .resources import ElectionObservationMissionResource, JointStatementResourc
 class CouncilAdmin(TranslatedAdmin):
     list_display = ["name", "acronym", "kind", "established_display", "seat", "order"]
     list_editable = ["order"]
-    list_filter = ["kind"]
+    list_filter = ["kind", missing_translation_filter("name")]
     search_fields = ["name", "acronym", "description"]
     prepopulated_fields = {"slug": [Council.slug_from]}
     autocomplete_fields = ["sources"]
@@ -82,6 +88,7 @@ class MeetingAdmin(SpreadsheetAdmin, PublishedAdmin):
         "format",
         "host_state",
         year_filter("start_date"),
+        missing_translation_filter("title"),
     ]
     list_select_related = ["council", "host_state"]
     search_fields = ["title", "city", "theme", "summary", "host_state__name"]
@@ -135,7 +142,7 @@ class DelegationAdmin(TranslatedAdmin):
 @admin.register(Document)
 class DocumentAdmin(TranslatedAdmin):
     list_display = ["title", "kind", "meeting", "statement", "language", "symbol"]
-    list_filter = ["kind", "language"]
+    list_filter = ["kind", "language", missing_translation_filter("title")]
     list_select_related = ["meeting", "statement"]
     search_fields = ["title", "symbol", "meeting__title", "statement__title"]
     autocomplete_fields = ["meeting", "statement", "endorsed_candidacies"]
@@ -144,6 +151,7 @@ class DocumentAdmin(TranslatedAdmin):
 @admin.register(Topic)
 class TopicAdmin(TranslatedAdmin):
     list_display = ["name", "slug"]
+    list_filter = [missing_translation_filter("name")]
     search_fields = ["name"]
     prepopulated_fields = {"slug": [Topic.slug_from]}
 
@@ -167,6 +175,7 @@ class JointStatementAdmin(SpreadsheetAdmin, PublishedAdmin):
         "topics",
         "signatories",
         year_filter("issued_on"),
+        missing_translation_filter("title"),
     ]
     list_select_related = ["council", "meeting"]
     search_fields = ["title", "issuer", "summary", "text"]
@@ -199,7 +208,13 @@ class ElectionObservationMissionAdmin(SpreadsheetAdmin, PublishedAdmin):
         "publication",
         "updated_at",
     ]
-    list_filter = ["publication", "election_kind", "observed_state", year_filter("election_date")]
+    list_filter = [
+        "publication",
+        "election_kind",
+        "observed_state",
+        year_filter("election_date"),
+        missing_translation_filter("title"),
+    ]
     list_select_related = ["observed_state"]
     search_fields = ["title", "head_of_mission", "observed_locations", "findings"]
     search_document_columns = MISSION_SEARCH_COLUMNS

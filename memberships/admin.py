@@ -7,6 +7,7 @@ from otscoop.admin import (
     OptionsOnceInline,
     PublishedAdmin,
     TranslatedAdmin,
+    missing_translation_filter,
     year_filter,
 )
 from otscoop.spreadsheets.admin import SpreadsheetAdmin
@@ -32,7 +33,7 @@ class MembershipInline(TranslationTabularInline):
 @admin.register(State)
 class StateAdmin(TranslatedAdmin):
     list_display = ["name", "flag", "iso2", "iso3", "kind", "current_role", "capital"]
-    list_filter = ["kind", "memberships__role"]
+    list_filter = ["kind", "memberships__role", missing_translation_filter("name")]
     search_fields = ["name", "official_name", "iso2", "iso3"]
     prepopulated_fields = {"slug": [State.slug_from]}
     autocomplete_fields = ["sources"]
@@ -58,7 +59,7 @@ class MembershipAdmin(TranslatedAdmin):
 @admin.register(Organization)
 class OrganizationAdmin(TranslatedAdmin):
     list_display = ["name", "acronym", "kind", "parent", "headquarters"]
-    list_filter = ["kind"]
+    list_filter = ["kind", missing_translation_filter("name")]
     list_select_related = ["parent"]
     search_fields = ["name", "acronym"]
     prepopulated_fields = {"slug": [Organization.slug_from]}
@@ -137,7 +138,14 @@ class CandidacyAdmin(SpreadsheetAdmin, PublishedAdmin):
         "publication",
         "updated_at",
     ]
-    list_filter = ["publication", "outcome", "state", "organization", year_filter("election_date")]
+    list_filter = [
+        "publication",
+        "outcome",
+        "state",
+        "organization",
+        year_filter("election_date"),
+        missing_translation_filter("post"),
+    ]
     list_select_related = ["state", "organization"]
     search_fields = ["post", "candidate_person", "state__name", "organization__name", "note"]
     prepopulated_fields = {"slug": [Candidacy.slug_from]}

@@ -26,7 +26,9 @@ class EventSteps(RowSync):
             if values is None:
                 continue
             fields = {k: v for k, v in values.items() if k != "slug"}
-            fields["name_tr"] = turkish_name(record)
+            fields.update(
+                self.vocabulary.names("council", values["slug"], facts_tr=turkish_name(record))
+            )
             council = self.sync(
                 Council,
                 {"slug": values["slug"]},
@@ -82,7 +84,9 @@ class EventSteps(RowSync):
             for topic in values.pop("topics"):
                 if topic["slug"] not in self.topics:
                     self.topics[topic["slug"]] = self.sync(
-                        Topic, {"slug": topic["slug"]}, {"name": topic["name"]}
+                        Topic,
+                        {"slug": topic["slug"]},
+                        {"name": topic["name"], **self.vocabulary.names("topic", topic["slug"])},
                     )
                 topics.append(self.topics[topic["slug"]])
             signatories = [self.states[iso2] for iso2 in values.pop("signatories")]

@@ -23,7 +23,7 @@ class MembershipSteps(RowSync):
     def save_state(self, values: dict, urls, name_tr=None):
         fields = {k: values[k] for k in ("name", "official_name", "kind", "iso2", "iso3", "note")}
         fields["capital"] = values.get("capital", "")
-        fields["name_tr"] = name_tr
+        fields.update(self.vocabulary.state_names(values, facts_tr=name_tr))
         state = self.sync(
             State, {"slug": values["slug"]}, fields, m2m={"sources": self.source_rows(urls)}
         )
@@ -71,7 +71,7 @@ class MembershipSteps(RowSync):
             )
         }
         fields["parent"] = self.organization(values["parent"])
-        fields["name_tr"] = name_tr
+        fields.update(self.vocabulary.names("organization", values["slug"], facts_tr=name_tr))
         organization = self.sync(
             Organization,
             {"slug": values["slug"]},

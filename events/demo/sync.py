@@ -28,6 +28,7 @@ from .ledger import (
     demo_key,
     snapshot,
 )
+from .vocabulary import Vocabulary
 
 # Date fields of the "app" objects: ISO strings in data.json, dates in the database.
 DATE_FIELDS = {
@@ -77,6 +78,7 @@ class RowSync:
         self.data = data
         self.warn = warn or (lambda line: None)
         self.ledger = Ledger()
+        self.vocabulary = Vocabulary()  # the names in Turkish and Russian
         self.kept: set[tuple[str, int]] = set()  # (model label, id) of records kept as they are
         self.counts: dict[str, Counter] = defaultdict(Counter)
         self.sources: dict[str, Source] = {}
