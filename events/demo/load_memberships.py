@@ -15,6 +15,8 @@ from memberships.models import (
     State,
 )
 from memberships.places_table import read_places, slugs_by_spelling
+from otscoop.models import Source
+from otscoop.publishers import publisher_of
 
 from .sync import PUBLISHED, RowSync, to_date, turkish_name
 
@@ -62,6 +64,13 @@ class MembershipSteps(RowSync):
         """The places of the reviewed table (memberships/data/places.csv)."""
         rows = read_places()
         for row in rows:
+            # The coordinates' source: the place's page at GeoNames.
+            sources = []
+            if row.geonames_id:
+                url = f"https://www.geonames.org/{row.geonames_id}/"
+                sources.append(
+                    self.sync(Source, {"url": url}, {"title": "", "publisher": publisher_of(url)})
+                )
             self.places[row.slug] = self.sync(
                 Place,
                 {"slug": row.slug},
@@ -74,6 +83,7 @@ class MembershipSteps(RowSync):
                     "longitude": row.longitude,
                     "geonames_id": row.geonames_id,
                 },
+                m2m={"sources": sources},
             )
         self.place_slugs = slugs_by_spelling(rows)
 
