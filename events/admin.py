@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from memberships.models import State
+from memberships.models import Place, State
 from otscoop.admin import (
     OptionsOnceInline,
     PublishedAdmin,
@@ -74,7 +74,7 @@ class MeetingAdmin(SpreadsheetAdmin, PublishedAdmin):
         "council",
         "number",
         "dates_display",
-        "city",
+        "place",
         "host_state",
         "status",
         "publication",
@@ -90,13 +90,14 @@ class MeetingAdmin(SpreadsheetAdmin, PublishedAdmin):
         year_filter("start_date"),
         missing_translation_filter("title"),
     ]
-    list_select_related = ["council", "host_state"]
-    search_fields = ["title", "city", "theme", "summary", "host_state__name"]
+    list_select_related = ["council", "place", "host_state"]
+    search_fields = ["title", "city", "theme", "summary", "place__name", "host_state__name"]
     search_document_columns = MEETING_SEARCH_COLUMNS
-    search_document_relations = {"host_state_id": State}
+    search_document_relations = {"host_state_id": State, "place_id": Place}
     prepopulated_fields = {"slug": [Meeting.slug_from]}
     autocomplete_fields = [
         "council",
+        "place",
         "host_state",
         "chairmanship_from",
         "chairmanship_to",
@@ -112,6 +113,7 @@ class MeetingAdmin(SpreadsheetAdmin, PublishedAdmin):
                     "start_date",
                     "end_date",
                     "date_precision",
+                    "place",
                     "city",
                     "host_state",
                     "format",
@@ -222,6 +224,7 @@ class ElectionObservationMissionAdmin(SpreadsheetAdmin, PublishedAdmin):
     prepopulated_fields = {"slug": [ElectionObservationMission.slug_from]}
     autocomplete_fields = [
         "observed_state",
+        "places",
         "participating_states",
         "partner_organizations",
         "sources",

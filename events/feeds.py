@@ -47,7 +47,7 @@ def meeting_event(meeting, request) -> icalendar.Event:
     event.add("dtend", end)
     event.add("dtstamp", meeting.updated_at)
     event.add("last-modified", meeting.updated_at)
-    place = ", ".join(part for part in (meeting.city, str(meeting.host_state or "")) if part)
+    place = ", ".join(part for part in (meeting.place_name, str(meeting.host_state or "")) if part)
     if place:
         event.add("location", place)
     description = "\n\n".join(part for part in (meeting.theme, meeting.summary) if part)
@@ -71,7 +71,7 @@ def meetings_calendar(request):
     queryset = (
         Meeting.objects.published()
         .exclude(date_precision=DatePrecision.YEAR)
-        .select_related("council", "host_state")
+        .select_related("council", "place", "host_state")
         .order_by("-start_date", "-id")
     )
     filterset = MeetingFilterSet(request.GET, queryset=queryset)

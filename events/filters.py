@@ -5,7 +5,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from memberships.models import State
+from memberships.models import Place, State
 from otscoop.api.filters import ApiFilterSet
 from otscoop.filters import SlugFilter, YearFilter
 
@@ -74,8 +74,9 @@ class TopicFilterSet(ApiFilterSet):
         fields = []
 
 
+# The API filters by place; the pages do not (their filter form would list every place).
 class MeetingApiFilterSet(ApiFilterSet, MeetingFilterSet):
-    pass
+    place = SlugFilter(Place, field_name="place", label=_("Place"))
 
 
 class JointStatementApiFilterSet(ApiFilterSet, JointStatementFilterSet):
@@ -83,4 +84,4 @@ class JointStatementApiFilterSet(ApiFilterSet, JointStatementFilterSet):
 
 
 class ElectionObservationMissionApiFilterSet(ApiFilterSet, ElectionObservationMissionFilterSet):
-    pass
+    place = SlugFilter(Place, field_name="places", label=_("Place observed"))

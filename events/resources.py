@@ -29,6 +29,7 @@ class MeetingResource(SpreadsheetResource):
     start_date = columns.partial_date("start_date", "date_precision")
     # A meeting's dates share one precision: the end is written as the start is.
     end_date = columns.partial_date("end_date", "date_precision", start_column="start_date")
+    place = columns.record(Meeting, "place")
     city = columns.text(Meeting, "city")
     host_state = columns.record(Meeting, "host_state", STATE_LOOKUPS, STATE_HINT)
     # Not named "format": the export form's own "format" field (the file's) would take its
@@ -43,7 +44,13 @@ class MeetingResource(SpreadsheetResource):
     sources = columns.sources()
 
     translated = ("title", "city", "theme", "summary", "note")
-    export_select_related = ("council", "host_state", "chairmanship_from", "chairmanship_to")
+    export_select_related = (
+        "council",
+        "place",
+        "host_state",
+        "chairmanship_from",
+        "chairmanship_to",
+    )
     export_prefetch_related = ("sources",)
 
     class Meta:
@@ -57,6 +64,7 @@ class MeetingResource(SpreadsheetResource):
             "status",
             "start_date",
             "end_date",
+            "place",
             "city",
             "host_state",
             "meeting_format",
@@ -128,6 +136,7 @@ class ElectionObservationMissionResource(SpreadsheetResource):
     observer_count = columns.number("observer_count")
     polling_stations_observed = columns.number("polling_stations_observed")
     observed_locations = columns.text(ElectionObservationMission, "observed_locations")
+    places = columns.records(ElectionObservationMission, "places")
     participating_states = columns.records(
         ElectionObservationMission, "participating_states", STATE_LOOKUPS, STATE_HINT
     )
@@ -145,7 +154,12 @@ class ElectionObservationMissionResource(SpreadsheetResource):
 
     translated = ("title", "observed_locations", "findings", "note")
     export_select_related = ("observed_state",)
-    export_prefetch_related = ("participating_states", "partner_organizations", "sources")
+    export_prefetch_related = (
+        "places",
+        "participating_states",
+        "partner_organizations",
+        "sources",
+    )
 
     class Meta:
         model = ElectionObservationMission
@@ -161,6 +175,7 @@ class ElectionObservationMissionResource(SpreadsheetResource):
             "observer_count",
             "polling_stations_observed",
             "observed_locations",
+            "places",
             "participating_states",
             "partner_organizations",
             "findings",

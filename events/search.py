@@ -9,6 +9,7 @@ from memberships.models import (
     STATE_LINK_FIELDS,
     Candidacy,
     Organization,
+    Place,
     State,
 )
 from otscoop.search import ids_named, related_by_name, search
@@ -39,7 +40,7 @@ GROUPS = (
         _("Meetings"),
         lambda: Meeting.objects.published().for_rows().order_by("-start_date", "-id"),
         MEETING_SEARCH_COLUMNS,
-        {"host_state_id": State},
+        {"host_state_id": State, "place_id": Place},
     ),
     (
         "statements",
@@ -89,8 +90,8 @@ def search_everything(query: str) -> list[dict]:
     - `has_more`: True when there are matches beyond `results`.
 
     One query per group, plus one count for each group with more matches than a page, plus
-    one name lookup per word for states and one for organizations — whatever the number of
-    matches.
+    one name lookup per word for states, one for places and one for organizations — whatever
+    the number of matches.
     """
     query = query.strip()[:MAX_QUERY_LENGTH]
     named = cache(ids_named)  # this search only: each word is looked up once per model

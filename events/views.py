@@ -107,13 +107,19 @@ def meeting_structured_data(meeting, request) -> str:
         data["endDate"] = iso_partial_date(meeting.end_date, meeting.date_precision)
     if meeting.theme or meeting.summary:
         data["description"] = meeting.theme or meeting.summary
-    if meeting.city or meeting.host_state_id:
-        place = {"@type": "Place", "name": meeting.city or str(meeting.host_state)}
+    if meeting.place_name or meeting.host_state_id:
+        place = {"@type": "Place", "name": meeting.place_name or str(meeting.host_state)}
         if meeting.host_state_id:
             place["address"] = {
                 "@type": "PostalAddress",
-                "addressLocality": meeting.city,
+                "addressLocality": meeting.place_name,
                 "addressCountry": meeting.host_state.iso2 or str(meeting.host_state),
+            }
+        if meeting.place_id:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(meeting.place.latitude),
+                "longitude": float(meeting.place.longitude),
             }
         data["location"] = place
     return json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
@@ -150,12 +156,12 @@ class MeetingDetailView(DetailView):
 
     def get_queryset(self):
         return Meeting.objects.published().select_related(
-            "council", "host_state", "chairmanship_from", "chairmanship_to"
+            "council", "place", "host_state", "chairmanship_from", "chairmanship_to"
         )
 
 
 class SummitListView(PaginatedMixin, ListView):
-    """The timeline of summits: number, dates, city, host, theme and outcome documents.
+    """The timeline of summits: number, dates, place, host, theme and outcome documents.
 
     25 a page, as every list (the OTS holds about one summit a year, so in practice one page).
     """
@@ -250,7 +256,7 @@ class ElectionObservationMissionDetailView(DetailView):
         return (
             ElectionObservationMission.objects.published()
             .select_related("observed_state")
-            .prefetch_related("participating_states", "partner_organizations", "sources")
+            .prefetch_related("places", "participating_states", "partner_organizations", "sources")
         )
 
 

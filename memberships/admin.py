@@ -10,6 +10,7 @@ from otscoop.admin import (
     missing_translation_filter,
     year_filter,
 )
+from otscoop.search import localized
 from otscoop.spreadsheets.admin import SpreadsheetAdmin
 
 from .models import (
@@ -19,6 +20,7 @@ from .models import (
     ObserverStatus,
     ObserverStatusStep,
     Organization,
+    Place,
     State,
 )
 from .resources import CandidacyResource
@@ -53,6 +55,19 @@ class MembershipAdmin(TranslatedAdmin):
     list_filter = ["role", "state", year_filter("start_date")]
     list_select_related = ["state"]
     search_fields = ["state__name", "note"]
+    autocomplete_fields = ["state", "sources"]
+
+
+@admin.register(Place)
+class PlaceAdmin(TranslatedAdmin):
+    """Places are picked by autocomplete in meetings and missions, whose "+" adds one here."""
+
+    list_display = ["name", "state", "latitude", "longitude", "geonames_id"]
+    list_filter = ["state", missing_translation_filter("name")]
+    list_select_related = ["state"]
+    # Every language's name: an editor finds Gabala as "Gebele" or "Габала" too.
+    search_fields = [*localized("name"), "slug", "state__name"]
+    prepopulated_fields = {"slug": [Place.slug_from]}
     autocomplete_fields = ["state", "sources"]
 
 

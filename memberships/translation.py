@@ -10,6 +10,7 @@ from .models import (
     ObserverStatus,
     ObserverStatusStep,
     Organization,
+    Place,
     State,
 )
 
@@ -39,6 +40,11 @@ class ObserverStatusStepTranslationOptions(TranslationOptions):
     fields = ("note",)
 
 
+@register(Place)
+class PlaceTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
 @register(Candidacy)
 class CandidacyTranslationOptions(TranslationOptions):
     fields = ("post", "outcome_note", "note")
@@ -57,5 +63,6 @@ for model in (
     ObserverStatusStep,
     Candidacy,
     CandidacySupport,
+    Place,
 ):
     simple_history.register(model, app="memberships")

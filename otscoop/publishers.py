@@ -116,6 +116,7 @@ PUBLISHERS = {
     "owiki.org": "Owiki (copy of Wikipedia)",
     "defence.pk": "Pakistan Defence forum",
     "github.com": "GitHub",
+    "geonames.org": "GeoNames",
 }
 
 

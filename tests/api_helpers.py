@@ -91,6 +91,8 @@ def make_rich(resource: str, **kwargs):
     if resource == "meetings":
         factories.DelegationFactory(meeting=instance)
         factories.DocumentFactory(meeting=instance)
+        instance.place = factories.PlaceFactory()
+        instance.save()
     elif resource == "statements":
         instance.signatories.add(factories.StateFactory())
         instance.topics.add(factories.TopicFactory())
@@ -104,6 +106,7 @@ def make_rich(resource: str, **kwargs):
     elif resource == "observer-statuses":
         factories.ObserverStatusStepFactory(observer_status=instance)
     elif resource == "election-missions":
+        instance.places.add(factories.PlaceFactory())
         instance.participating_states.add(factories.StateFactory())
         instance.partner_organizations.add(factories.OrganizationFactory())
     elif resource == "organizations":

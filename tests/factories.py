@@ -1,6 +1,7 @@
 """factory_boy factories: one per model, valid by default (they pass full_clean)."""
 
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
@@ -24,6 +25,7 @@ from memberships.models import (
     ObserverStatus,
     ObserverStatusStep,
     Organization,
+    Place,
     State,
 )
 from otscoop.choices import Publication
@@ -137,6 +139,17 @@ class CandidacySupportFactory(factory.django.DjangoModelFactory):
     supporting_state = factory.SubFactory(StateFactory)
     declared_on = datetime.date(2025, 5, 21)
     source_text = "Budapest Declaration"
+
+
+class PlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Place
+
+    name = factory.Sequence(lambda n: f"Town {n}")
+    slug = factory.Sequence(lambda n: f"town-{n}")
+    state = factory.SubFactory(StateFactory)
+    latitude = Decimal("42.874600")
+    longitude = Decimal("74.569800")
 
 
 class CouncilFactory(factory.django.DjangoModelFactory):

@@ -24,6 +24,7 @@ FACTORIES = {
     "memberships.observerstatusstep": factories.ObserverStatusStepFactory,
     "memberships.candidacy": factories.CandidacyFactory,
     "memberships.candidacysupport": factories.CandidacySupportFactory,
+    "memberships.place": factories.PlaceFactory,
     "events.council": factories.CouncilFactory,
     "events.meeting": factories.MeetingFactory,
     "events.delegation": factories.DelegationFactory,

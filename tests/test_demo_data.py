@@ -48,6 +48,7 @@ from memberships.models import (
     Organization,
     State,
 )
+from memberships.places_table import read_places
 from otscoop.choices import DatePrecision, Publication
 from otscoop.models import Source
 from otscoop.publishers import publisher_of
@@ -483,6 +484,8 @@ def test_every_fact_record_has_a_source(demo):
         assert not model.objects.filter(sources__isnull=True).exists(), model
     assert not CandidacySupport.objects.filter(source_url="").exists()
     urls = {url for key in DATA for record in DATA[key] for url in record["sources"]}
+    # and each place's page at GeoNames, where its coordinates come from
+    urls |= {f"https://www.geonames.org/{row.geonames_id}/" for row in read_places()}
     assert set(Source.objects.values_list("url", flat=True)) == urls
     for source in Source.objects.all():
         # No page title is in the data: each source is named by its publisher.

@@ -51,6 +51,7 @@ from .factories import (
     ObserverStatusFactory,
     ObserverStatusStepFactory,
     OrganizationFactory,
+    PlaceFactory,
     SecretaryGeneralFactory,
     SourceFactory,
     StateFactory,
@@ -72,7 +73,7 @@ def add_meetings(count):
     today = datetime.date.today()
     for i in range(count):
         start = today + datetime.timedelta(days=(i % 2 * 2 - 1) * (i + 1))
-        meeting = MeetingFactory(start_date=start, end_date=None)
+        meeting = MeetingFactory(start_date=start, end_date=None, place=PlaceFactory())
         DelegationFactory(meeting=meeting)
         DocumentFactory(meeting=meeting)
         meeting.sources.add(SourceFactory())
@@ -96,6 +97,7 @@ def add_statements(count):
 def add_missions(count):
     for _ in range(count):
         mission = ElectionObservationMissionFactory()
+        mission.places.add(PlaceFactory())
         mission.participating_states.add(StateFactory())
         mission.partner_organizations.add(OrganizationFactory())
 
@@ -152,7 +154,7 @@ def add_search_matches(word):
 
     def add(count):
         for _ in range(count):
-            MeetingFactory(title=f"{word} meeting", theme=f"{word} theme")
+            MeetingFactory(title=f"{word} meeting", theme=f"{word} theme", place=PlaceFactory())
             JointStatementFactory(title=f"{word} statement")
             CandidacyFactory(post=f"{word} coordinator")
             ElectionObservationMissionFactory(title=f"{word} election")
@@ -189,6 +191,7 @@ def add_meeting_details(count):
         "detailed-meeting",
         chairmanship_from=StateFactory(),
         chairmanship_to=StateFactory(),
+        place=PlaceFactory(),
         summary="Met.",
     )
     for _ in range(count):
@@ -236,6 +239,7 @@ def add_state_details(count):
 def add_mission_details(count):
     mission = the(ElectionObservationMissionFactory, "detailed-mission")
     for _ in range(count):
+        mission.places.add(PlaceFactory())
         mission.participating_states.add(StateFactory())
         mission.partner_organizations.add(OrganizationFactory())
         mission.sources.add(SourceFactory())
@@ -317,14 +321,15 @@ BUDGETS = {
     # upcoming and recent meetings, statements, summits, states
     "/en/": Budget(add_home_rows, 5, 9),
     # search: one query per group, a count for each group past a page (all four, here), a name
-    # lookup of the words among states and one among organizations
-    "/en/search/?q=summit": Budget(add_search_matches("summit"), 10, 14, sizes=(30, 60)),
+    # lookup of the words among states, one among places (a meeting found by its place's name
+    # in any language: "Gebele") and one among organizations
+    "/en/search/?q=summit": Budget(add_search_matches("summit"), 11, 15, sizes=(30, 60)),
     # the same with fewer matches than a page: no count
-    "/en/search/?q=forum": Budget(add_search_matches("forum"), 6, 10, sizes=(FEW, 25)),
-    # count, rows (council and host state joined), council and state options
+    "/en/search/?q=forum": Budget(add_search_matches("forum"), 7, 11, sizes=(FEW, 25)),
+    # count, rows (council, place and host state joined), council and state options
     "/en/meetings/": Budget(add_meetings, 4, 8),
-    # meeting (council, host and chairmanship states joined), delegations with their states,
-    # their sources, documents, the candidacies they endorse (states and organizations
+    # meeting (council, place, host and chairmanship states joined), delegations with their
+    # states, their sources, documents, the candidacies they endorse (states and organizations
     # joined), sources, statements, Secretaries General appointed
     "/en/meetings/detailed-meeting/": Budget(add_meeting_details, 8, 12),
     # count, rows, their documents
@@ -340,8 +345,9 @@ BUDGETS = {
     "/en/statements/detailed-statement/": Budget(add_statement_details, 6, 10),
     # count, rows (observed state joined), state options
     "/en/election-missions/": Budget(add_missions, 3, 7),
-    # mission (observed state joined), participating states, partners, sources
-    "/en/election-missions/detailed-mission/": Budget(add_mission_details, 4, 8),
+    # mission (observed state joined), places observed (shown by name in the page's language:
+    # one query more since places exist), participating states, partners, sources
+    "/en/election-missions/detailed-mission/": Budget(add_mission_details, 5, 9),
     # rows with their current role, their memberships
     "/en/states/": Budget(add_states, 2, 6),
     # state, memberships, sources, one query a section (hosted meetings, delegations,
@@ -388,8 +394,9 @@ BUDGETS = {
     "/api/v1/candidacies/?page_size=100": Budget(api_rows("candidacies"), 4, 7),
     # count, rows (organizations joined), steps, sources
     "/api/v1/observer-statuses/?page_size=100": Budget(api_rows("observer-statuses"), 4, 7),
-    # count, rows (observed state joined), participating states, partners, sources
-    "/api/v1/election-missions/?page_size=100": Budget(api_rows("election-missions"), 5, 8),
+    # count, rows (observed state joined), places (states joined: one query more since places
+    # exist), participating states, partners, sources
+    "/api/v1/election-missions/?page_size=100": Budget(api_rows("election-missions"), 6, 9),
     # API lists as CSV: the same without the count -----------------------------------------
     "/api/v1/states/?format=csv": Budget(api_rows("states"), 2, 3),
     "/api/v1/memberships/?format=csv": Budget(api_rows("memberships"), 2, 3),
@@ -400,7 +407,8 @@ BUDGETS = {
     "/api/v1/topics/?format=csv": Budget(api_rows("topics"), 1, 2),
     "/api/v1/candidacies/?format=csv": Budget(api_rows("candidacies"), 3, 6),
     "/api/v1/observer-statuses/?format=csv": Budget(api_rows("observer-statuses"), 3, 6),
-    "/api/v1/election-missions/?format=csv": Budget(api_rows("election-missions"), 4, 7),
+    # + 1 since places exist: the places observed (see the list above)
+    "/api/v1/election-missions/?format=csv": Budget(api_rows("election-missions"), 5, 8),
     # API details --------------------------------------------------------------------------
     # state with its current role, sources
     "/api/v1/states/detailed-state/": Budget(add_state_details, 2, 3),
@@ -410,7 +418,7 @@ BUDGETS = {
     "/api/v1/organizations/detailed-organization/": Budget(add_organization_details, 2, 3),
     # council, sources
     "/api/v1/councils/detailed-council/": Budget(add_council_details, 2, 3),
-    # meeting (council and states joined), delegations (states joined), their sources,
+    # meeting (council, place and states joined), delegations (states joined), their sources,
     # documents, the candidacies they endorse (states and organizations joined), sources
     "/api/v1/meetings/detailed-meeting/": Budget(add_meeting_details, 6, 9),
     # statement (council and meeting joined), signatories, topics, candidacies, documents,
@@ -422,8 +430,9 @@ BUDGETS = {
     "/api/v1/candidacies/detailed-candidacy/": Budget(add_candidacy_details, 3, 6),
     # status (organizations joined), steps, sources
     "/api/v1/observer-statuses/{pk}/": Budget(add_observer_status_details, 3, 6),
-    # mission (observed state joined), participating states, partners, sources
-    "/api/v1/election-missions/detailed-mission/": Budget(add_mission_details, 4, 7),
+    # mission (observed state joined), places (states joined: one query more since places
+    # exist), participating states, partners, sources
+    "/api/v1/election-missions/detailed-mission/": Budget(add_mission_details, 5, 8),
 }
 
 # URL -> why its count grows with the rows (a view to fix; the test is an expected failure).

@@ -1,5 +1,5 @@
-"""API serializers of councils, meetings (with delegations and documents), joint statements,
-topics and election observation missions.
+"""API serializers of councils, meetings (with delegations and documents), joint statements
+and topics (election observation missions: mission_serializers.py).
 
 Brief serializers (id, url, slug, name) are what other records nest; relations are written as
 slugs (see `otscoop.api.fields.BriefRelatedField`).
@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 from memberships.api.serializers import (
     CandidacyBriefSerializer,
-    organization_field,
+    place_field,
     state_field,
 )
 from memberships.models import Candidacy
@@ -31,7 +31,6 @@ from ..models import (
     Council,
     Delegation,
     Document,
-    ElectionObservationMission,
     JointStatement,
     Meeting,
     Topic,
@@ -175,6 +174,11 @@ class MeetingSerializer(ApiModelSerializer):
     kind_display = choice_label_field(_("The kind, as a label."), source="kind")
     council = council_field(help_text=_("The OTS organ that met (slug when writing)."))
     dates_display = display_field(_("The dates as text, at their precision: never a made-up day."))
+    place = place_field(
+        required=False,
+        allow_null=True,
+        help_text=_("Where it was held; null online (slug when writing)."),
+    )
     host_state = state_field(
         required=False, allow_null=True, help_text=_("The host state (slug when writing).")
     )
@@ -215,6 +219,7 @@ class MeetingSerializer(ApiModelSerializer):
             "end_date",
             "date_precision",
             "dates_display",
+            "place",
             "city",
             "host_state",
             "format",
@@ -329,64 +334,6 @@ class JointStatementSerializer(ApiModelSerializer):
             "topics",
             "endorsed_candidacies",
             "documents",
-            "note",
-            "publication",
-            "published_at",
-            "sources",
-            "created_at",
-            "updated_at",
-        ]
-        read_only_fields = ["published_at"]
-
-
-class ElectionObservationMissionSerializer(ApiModelSerializer):
-    """A joint OTS mission observing an election in a member or observer state."""
-
-    url = url_field("election-missions-detail")
-    page_url = PageUrlField()
-    display = DisplayTextField()
-    observed_state = state_field(help_text=_("The state whose election was observed (slug)."))
-    election_kind_display = choice_label_field(
-        _("The election kind, as a label."), source="election_kind"
-    )
-    election_date_display = display_field(_("The election date as text, at its precision."))
-    participating_states = state_field(
-        many=True,
-        required=False,
-        help_text=_("States whose observers took part (slugs when writing)."),
-    )
-    partner_organizations = organization_field(
-        many=True,
-        required=False,
-        help_text=_("Organizations the mission worked with (slugs when writing)."),
-    )
-    sources = sources_field()
-
-    class Meta:
-        model = ElectionObservationMission
-        fields = [
-            "id",
-            "url",
-            "page_url",
-            "display",
-            "slug",
-            "title",
-            "observed_state",
-            "election_kind",
-            "election_kind_display",
-            "election_date",
-            "election_date_precision",
-            "election_date_display",
-            "start_date",
-            "end_date",
-            "head_of_mission",
-            "observer_count",
-            "polling_stations_observed",
-            "observed_locations",
-            "participating_states",
-            "partner_organizations",
-            "findings",
-            "report_url",
             "note",
             "publication",
             "published_at",

@@ -2,8 +2,12 @@
 
 from django.db.models import Prefetch
 
-from memberships.api.serializers import OrganizationBriefSerializer, StateBriefSerializer
-from memberships.models import Candidacy, Organization, State
+from memberships.api.serializers import (
+    OrganizationBriefSerializer,
+    PlaceBriefSerializer,
+    StateBriefSerializer,
+)
+from memberships.models import Candidacy, Organization, Place, State
 from otscoop.api.fields import brief_columns, own_columns
 from otscoop.api.views import ApiViewSet
 
@@ -17,10 +21,10 @@ from ..models import (
     Meeting,
     Topic,
 )
+from .mission_serializers import ElectionObservationMissionSerializer
 from .serializers import (
     CouncilBriefSerializer,
     CouncilSerializer,
-    ElectionObservationMissionSerializer,
     JointStatementSerializer,
     MeetingBriefSerializer,
     MeetingListItemSerializer,
@@ -49,7 +53,7 @@ class MeetingViewSet(ApiViewSet):
 
     serializer_class = MeetingSerializer
     filterset_class = filters.MeetingApiFilterSet
-    search_fields = ["title", "theme", "city", "summary"]
+    search_fields = ["title", "theme", "city", "place__name", "summary"]
     ordering_fields = ["start_date", "title", "number", "updated_at"]
 
     def get_serializer_class(self):
@@ -60,10 +64,12 @@ class MeetingViewSet(ApiViewSet):
     def get_queryset(self):
         # Related records load the columns their brief shows.
         meetings = Meeting.objects.select_related(
-            "council", "host_state", "chairmanship_from", "chairmanship_to"
+            "council", "place__state", "host_state", "chairmanship_from", "chairmanship_to"
         ).only(
             *own_columns(Meeting),
             *brief_columns(CouncilBriefSerializer, "council"),
+            *brief_columns(PlaceBriefSerializer, "place"),
+            "place__state__slug",
             *brief_columns(StateBriefSerializer, "host_state"),
             *brief_columns(StateBriefSerializer, "chairmanship_from"),
             *brief_columns(StateBriefSerializer, "chairmanship_to"),
@@ -148,6 +154,11 @@ class ElectionObservationMissionViewSet(ApiViewSet):
     def get_queryset(self):
         states = State.objects.only(*brief_columns(StateBriefSerializer))
         organizations = Organization.objects.only(*brief_columns(OrganizationBriefSerializer))
+        places = (
+            Place.objects.select_related("state")
+            .only(*brief_columns(PlaceBriefSerializer), "state__slug")
+            .order_by("name")
+        )
         return (
             ElectionObservationMission.objects.select_related("observed_state")
             .only(
@@ -155,6 +166,7 @@ class ElectionObservationMissionViewSet(ApiViewSet):
                 *brief_columns(StateBriefSerializer, "observed_state"),
             )
             .prefetch_related(
+                Prefetch("places", queryset=places),
                 Prefetch("participating_states", queryset=states),
                 Prefetch("partner_organizations", queryset=organizations),
                 "sources",

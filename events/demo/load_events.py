@@ -11,6 +11,7 @@ from events.models import (
     SecretaryGeneral,
     Topic,
 )
+from memberships.places_table import split_cities
 
 from .sync import PUBLISHED, RowSync, turkish_name
 
@@ -45,6 +46,7 @@ class EventSteps(RowSync):
                 values["council"] = self.council(values["council"])
                 for field in ("host_state", "chairmanship_from", "chairmanship_to"):
                     values[field] = self.state(values[field])
+                values["place"], values["note"] = self.meeting_place(values["city"], values["note"])
                 meeting = self.sync(
                     Meeting,
                     {"slug": slug},
@@ -75,6 +77,17 @@ class EventSteps(RowSync):
                         values,
                         m2m={"sources": self.source_rows(urls)},
                     )
+
+    def meeting_place(self, city: str, note: str):
+        """The place of a meeting's city, and its note: a meeting has one place, so a second
+        city ("Ankara / Istanbul") is said in the note."""
+        cities = split_cities(city)
+        if not cities:
+            return None, note
+        if len(cities) > 1:
+            also = f"Also held in {', '.join(cities[1:])}."
+            note = f"{note} {also}" if note else also
+        return self.place_named(cities[0]), note
 
     def load_statements(self):
         for record in self.data["joint_statements"]:
@@ -114,6 +127,7 @@ class EventSteps(RowSync):
                 {"slug": slug},
                 {**values, **PUBLISHED},
                 m2m={
+                    "places": self.places_named(values["observed_locations"]),
                     "partner_organizations": partners,
                     "sources": self.source_rows(record["sources"]),
                 },

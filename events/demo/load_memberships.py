@@ -11,8 +11,12 @@ from memberships.models import (
     ObserverStatus,
     ObserverStatusStep,
     Organization,
+    Place,
     State,
 )
+from memberships.places_table import read_places, slugs_by_spelling
+from otscoop.models import Source
+from otscoop.publishers import publisher_of
 
 from .sync import PUBLISHED, RowSync, to_date, turkish_name
 
@@ -55,6 +59,33 @@ class MembershipSteps(RowSync):
                 )
         for record in self.data["states"]:
             self.save_state(record, record["sources"])
+
+    def load_places(self):
+        """The places of the reviewed table (memberships/data/places.csv)."""
+        rows = read_places()
+        for row in rows:
+            # The coordinates' source: the place's page at GeoNames.
+            sources = []
+            if row.geonames_id:
+                url = f"https://www.geonames.org/{row.geonames_id}/"
+                sources.append(
+                    self.sync(Source, {"url": url}, {"title": "", "publisher": publisher_of(url)})
+                )
+            self.places[row.slug] = self.sync(
+                Place,
+                {"slug": row.slug},
+                {
+                    "name": row.names["en"],
+                    "name_tr": row.names["tr"],
+                    "name_ru": row.names["ru"],
+                    "state": self.states[row.state],
+                    "latitude": row.latitude,
+                    "longitude": row.longitude,
+                    "geonames_id": row.geonames_id,
+                },
+                m2m={"sources": sources},
+            )
+        self.place_slugs = slugs_by_spelling(rows)
 
     def save_organization(self, values: dict, urls, name_tr=None):
         fields = {

@@ -59,6 +59,7 @@ class DemoLoader(MembershipSteps, EventSteps):
     def load(self) -> dict:
         self.load_sources()
         self.load_states()
+        self.load_places()
         self.load_organizations()
         self.load_councils()
         self.load_meetings()

@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from events.models import Council, Meeting, Topic
-from memberships.models import Organization, State
+from memberships.models import Organization, Place, State
+from memberships.places_table import split_cities
 from otscoop.choices import Publication
 from otscoop.models import Source
 
@@ -83,6 +84,8 @@ class RowSync:
         self.counts: dict[str, Counter] = defaultdict(Counter)
         self.sources: dict[str, Source] = {}
         self.states: dict[str, State] = {}  # by ISO alpha-2 code and by slug
+        self.places: dict[str, Place] = {}
+        self.place_slugs: dict[str, str] = {}  # by a name or alias, case aside
         self.organizations: dict[str, Organization] = {}
         self.councils: dict[str, Council] = {}
         self.meetings: dict[str, Meeting] = {}
@@ -222,3 +225,14 @@ class RowSync:
 
     def organization(self, slug):
         return self.organizations[slug] if slug else None
+
+    def place_named(self, city: str):
+        """The place of a city's name or alias; None for a name the table lacks."""
+        slug = self.place_slugs.get(city.casefold())
+        return self.places[slug] if slug else None
+
+    def places_named(self, text: str) -> list:
+        """The places of the cities a text names, in its order; a name the table lacks (a
+        region: "Aghdam district") is left out."""
+        places = [self.place_named(city) for city in split_cities(text)]
+        return [place for place in places if place is not None]

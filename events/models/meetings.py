@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from memberships.models import State
+from memberships.models import Place, State
 from otscoop.choices import DatePrecision, label_of
 from otscoop.dates import format_partial_date, format_partial_range
 from otscoop.fields import precision_field, sources_field
@@ -95,7 +95,23 @@ class Meeting(Published):
         _("end date"), null=True, blank=True, help_text=_("Empty for a one-day meeting.")
     )
     date_precision = precision_field()
-    city = models.CharField(_("city"), max_length=200, blank=True)
+    place = models.ForeignKey(
+        Place,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("place"),
+        help_text=_(
+            "Where it was held; empty for an online meeting. A second city goes in the note."
+        ),
+    )
+    city = models.CharField(
+        _("city"),
+        max_length=200,
+        blank=True,
+        help_text=_("Kept for search; pages show the place, and this only where none is set."),
+    )
     host_state = models.ForeignKey(
         State,
         on_delete=models.PROTECT,
@@ -193,6 +209,14 @@ class Meeting(Published):
     @property
     def kind_label(self) -> str:
         return label_of(MeetingKind, self.kind)
+
+    @property
+    def place_name(self) -> str:
+        """The place's name in the current language; the city as written where no place is set.
+
+        Lists load the place with the meeting (select_related), so this runs no query.
+        """
+        return self.place.name if self.place_id else self.city
 
     @property
     def format_is_recorded(self) -> bool:

@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from memberships.models import Organization, State
+from memberships.models import Organization, Place, State
 from otscoop.choices import label_of
 from otscoop.dates import format_partial_date
 from otscoop.fields import precision_field, sources_field
@@ -46,6 +46,13 @@ class ElectionObservationMission(Published):
         max_length=500,
         blank=True,
         help_text=_("Cities and regions the observers visited, separated by commas."),
+    )
+    places = models.ManyToManyField(
+        Place,
+        blank=True,
+        related_name="observation_missions",
+        verbose_name=_("places observed"),
+        help_text=_("The cities and towns the observers visited (regions stay in the text above)."),
     )
     participating_states = models.ManyToManyField(
         State,

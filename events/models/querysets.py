@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from memberships.models import STATE_LINK_FIELDS
+from memberships.models import PLACE_LINK_FIELDS, STATE_LINK_FIELDS
 from otscoop.choices import Publication
 from otscoop.models import PublishedQuerySet
 from otscoop.search import localized
@@ -37,6 +37,7 @@ MEETING_ROW_FIELDS = (
     "publication",
     "updated_at",
     "council__name",
+    *(f"place__{field}" for field in PLACE_LINK_FIELDS),
     *(f"host_state__{field}" for field in STATE_LINK_FIELDS),
 )
 STATEMENT_ROW_FIELDS = (
@@ -54,8 +55,8 @@ STATEMENT_ROW_FIELDS = (
 
 class MeetingQuerySet(PublishedQuerySet):
     def for_rows(self):
-        """Only the columns a list row shows, the council and host state joined."""
-        return self.select_related("council", "host_state").only(*MEETING_ROW_FIELDS)
+        """Only the columns a list row shows, the council, place and host state joined."""
+        return self.select_related("council", "place", "host_state").only(*MEETING_ROW_FIELDS)
 
     def summits(self):
         return self.filter(kind__in=SUMMIT_KINDS)

@@ -29,6 +29,7 @@ from ..models import (
     ObserverStatus,
     ObserverStatusStep,
     Organization,
+    Place,
     State,
 )
 
@@ -62,6 +63,25 @@ class CandidacyBriefSerializer(ApiModelSerializer):
     class Meta:
         model = Candidacy
         fields = ["id", "url", "slug", "display"]
+
+
+class PlaceBriefSerializer(ApiModelSerializer):
+    """A place in brief, as meetings and missions nest it: its name in the response's language,
+    its state (slug) and its coordinates."""
+
+    state = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text=_("The slug of the place's state.")
+    )
+
+    class Meta:
+        model = Place
+        fields = ["id", "slug", "name", "state", "latitude", "longitude"]
+
+
+def place_field(**kwargs):
+    if not kwargs.get("read_only"):
+        kwargs["queryset"] = Place.objects.all()
+    return BriefRelatedField(PlaceBriefSerializer, **kwargs)
 
 
 def state_field(**kwargs):

@@ -30,11 +30,13 @@ from .candidacies import (
     state_link_columns,
     year_validators,
 )
+from .places import PLACE_LINK_FIELDS, Place
 # isort: on
 
 __all__ = [
     "CANDIDACY_ROW_FIELDS",
     "CANDIDACY_SEARCH_COLUMNS",
+    "PLACE_LINK_FIELDS",
     "STATE_LINK_FIELDS",
     "SUPPORT_CHIP_FIELDS",
     "SUPPORT_GIVEN_ROW_FIELDS",
@@ -46,6 +48,7 @@ __all__ = [
     "ObserverStatus",
     "ObserverStatusStep",
     "Organization",
+    "Place",
     "State",
     "StateQuerySet",
     "flag_emoji",
