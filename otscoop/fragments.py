@@ -10,8 +10,9 @@ an edit of one meeting renders one row again, not the whole list.
 
 - `{% fragment "name" "events.council memberships.state" %}...{% endfragment %}`: a part of a
   page (the filter form, a section of a state's page, the page's header);
-- `{% rows records "includes/meeting_row.html" "meeting" "events.council ..." %}`: a list's rows,
-  read in one round trip.
+- `{% rows records "includes/meeting_row.html" %}`: a list's rows, read in one round trip; what
+  each row template calls its record and which models it shows is declared once, in
+  `ROW_TEMPLATES`.
 
 Both tags are in otscoop/templatetags/fragments.py.
 """
@@ -24,6 +25,18 @@ from django.utils.translation import get_language
 from otscoop import cache as generations
 
 logger = logging.getLogger(__name__)
+
+# Each row template: the name under which it sees its record, and the models it shows besides the
+# record itself (a row is stale when one of them changes). A row template is declared here once,
+# so no list that shows it can forget a model.
+ROW_TEMPLATES = {
+    "includes/meeting_row.html": ("meeting", "events.council memberships.place memberships.state"),
+    "includes/statement_row.html": ("statement", "events.council events.topic"),
+    "includes/summit_row.html": (
+        "summit",
+        "events.council memberships.place memberships.state events.document",
+    ),
+}
 
 # As long as a page entry (otscoop/page_cache.py): a fragment no longer used expires.
 FRAGMENT_TIMEOUT = 24 * 60 * 60
@@ -70,11 +83,22 @@ def fragment_key(request, name: str, models: str, rows: str = "") -> str | None:
     return f"otscoop:fragment:{name}:{audience}:{get_language()}:{digest}:{versions}"
 
 
-def row_keys(request, records, template_name: str, models: str, options: dict) -> list | None:
+def row_template(template_name: str) -> tuple[str, str]:
+    """The name a row template gives its record and the models it shows (ROW_TEMPLATES)."""
+    try:
+        return ROW_TEMPLATES[template_name]
+    except KeyError:
+        raise ValueError(
+            f"{template_name!r} is not a row template: declare it in ROW_TEMPLATES"
+        ) from None
+
+
+def row_keys(request, records, template_name: str, options: dict) -> list | None:
     """Each record's row key: the row template and its options, the record (model, pk and
-    `updated_at`), the audience, the language and the generations of `models` (the records the
-    row shows besides its own); None when nothing may be cached, or when a record was read
-    without its `updated_at` (reading it would cost a query per row)."""
+    `updated_at`), the audience, the language and the generations of the models the row shows
+    besides its record (ROW_TEMPLATES); None when nothing may be cached, or when a record was
+    read without its `updated_at` (reading it would cost a query per row)."""
+    models = row_template(template_name)[1]
     if any("updated_at" in record.get_deferred_fields() for record in records):
         return None
     versions = versions_of(request, models)

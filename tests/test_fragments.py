@@ -217,3 +217,27 @@ def test_a_statements_records_show_an_edit_at_once(client):
     state.name = "Magyarország"
     state.save()
     assert "Magyarország" in page(client, path)
+
+
+def test_every_row_template_a_list_shows_is_declared_once_with_its_models():
+    """What a row template shows is declared in ROW_TEMPLATES, not by the lists that use it: each
+    `{% rows %}` names a declared template, each declared template exists and names content
+    models, and a template not declared is refused."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from otscoop.fragments import ROW_TEMPLATES, row_template
+
+    used = set()
+    for directory in settings.TEMPLATES[0]["DIRS"]:
+        for path in Path(directory).rglob("*.html"):
+            used.update(re.findall(r'{% rows \S+ "([^"]+)"', path.read_text()))
+    assert used == set(ROW_TEMPLATES)
+    generations = model_generations()
+    for name, (record_name, models) in ROW_TEMPLATES.items():
+        get_template(name)
+        assert record_name and all(label in generations for label in models.split())
+    with pytest.raises(ValueError, match="ROW_TEMPLATES"):
+        row_template("includes/pagination.html")

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 
-from otscoop.fragments import FRAGMENT_TIMEOUT, fragment_key, row_keys
+from otscoop.fragments import FRAGMENT_TIMEOUT, fragment_key, row_keys, row_template
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -64,20 +64,22 @@ def fragment(parser, token):
 
 
 @register.simple_tag(takes_context=True)
-def rows(context, records, template_name, name, models, **options):
-    """Each of `records` rendered with `template_name` (as `name`, with `options`), from the
-    shared cache where the record, the models named and the language are as when it was
-    stored. The row template sees only the record and the options."""
+def rows(context, records, template_name, **options):
+    """Each of `records` rendered with the row template `template_name` (with `options`), from
+    the shared cache where the record, the models the row shows (otscoop.fragments.ROW_TEMPLATES)
+    and the language are as when it was stored. The row template sees only the record, under
+    its declared name, and the options."""
+    name = row_template(template_name)[0]
     records = list(records)
-    keys = row_keys(context.get("request"), records, template_name, models, options)
+    keys = row_keys(context.get("request"), records, template_name, options)
     found = cache_call(lambda: cache.get_many(keys), {}) if keys else {}
-    row_template = get_template(template_name)
+    template_object = get_template(template_name)
     html, missing = [], {}
     for index, record in enumerate(records):
         key = keys[index] if keys else None
         value = found.get(key) if key else None
         if value is None:
-            value = row_template.render({name: record, **options})
+            value = template_object.render({name: record, **options})
             if key:
                 missing[key] = value
         html.append(value)
