@@ -14,8 +14,10 @@ from otscoop.choices import DatePrecision, label_of
 from otscoop.dates import format_partial_date, format_partial_range
 from otscoop.fields import precision_field, sources_field
 from otscoop.models import Published, Timestamped
+from otscoop.translated import shown
 
 from ..choices import CouncilKind, DelegationLevel, MeetingFormat, MeetingKind, MeetingStatus
+from ..titles import meeting_title
 from .querysets import MeetingQuerySet
 
 
@@ -197,10 +199,19 @@ class Meeting(Published):
         ]
 
     def __str__(self):
-        return self.title
+        return self.display_title
 
     def get_absolute_url(self):
         return reverse("events:meeting-detail", kwargs={"slug": self.slug})
+
+    def composed_title(self) -> str:
+        """The title composed in the active language (events/titles.py)."""
+        return meeting_title(self)
+
+    @property
+    def display_title(self) -> str:
+        """The title in the active language: typed, else composed, else a fallback's."""
+        return shown(self, "title").text
 
     @property
     def dates_display(self) -> str:

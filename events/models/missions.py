@@ -11,8 +11,10 @@ from otscoop.choices import label_of
 from otscoop.dates import format_partial_date
 from otscoop.fields import precision_field, sources_field
 from otscoop.models import Published, PublishedQuerySet
+from otscoop.translated import shown
 
 from ..choices import ElectionKind
+from ..titles import mission_title
 
 
 class ElectionObservationMission(Published):
@@ -91,7 +93,16 @@ class ElectionObservationMission(Published):
         ]
 
     def __str__(self):
-        return f"{self.observed_state}: {self.title} ({self.election_date_display})"
+        return f"{self.observed_state}: {self.display_title} ({self.election_date_display})"
+
+    def composed_title(self) -> str:
+        """The title composed in the active language (events/titles.py)."""
+        return mission_title(self)
+
+    @property
+    def display_title(self) -> str:
+        """The title in the active language: typed, else composed, else a fallback's."""
+        return shown(self, "title").text
 
     @property
     def election_kind_label(self) -> str:

@@ -5,12 +5,15 @@ and the small pieces rows repeat (a state with its flag, a date at its precision
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language_info, gettext
 
+from otscoop import translated
 from otscoop.dates import iso_partial_date
 from otscoop.pages import last_updated
 
@@ -105,4 +108,34 @@ def last_updated_note(value=None, records=None):
         gettext("Last updated:"),
         date_filter(value, "Y-m-d"),
         date_filter(value, "DATE_FORMAT"),
+    )
+
+
+@register.simple_tag
+def text(record, field, paragraphs=False, words=0):
+    """A translated text of `record` as the page's reader sees it (otscoop/translated.py): the
+    text of the page's language, or one composed in it; a fallback in another language carries
+    that language's `lang` and a small mark ("in English"). `paragraphs` keeps the text's line
+    breaks as paragraphs; `words` shortens it to that many words."""
+    shown = translated.shown(record, field)
+    value = shown.text
+    if words:
+        value = Truncator(value).words(words, truncate=" …")
+    if paragraphs:
+        body = linebreaks_filter(value, autoescape=True)
+        if not shown.fallback:
+            return body
+        return format_html(
+            '<div lang="{}">{}</div><p class="fallback-mark">({})</p>',
+            shown.language,
+            body,
+            shown.mark,
+        )
+    if not shown.fallback:
+        return value
+    return format_html(
+        '<span lang="{}">{}</span> <span class="fallback-mark">({})</span>',
+        shown.language,
+        value,
+        shown.mark,
     )
