@@ -32,9 +32,11 @@ run: install
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: http://127.0.0.1:$(PORT)/admin/)"
 	$(PY) manage.py runserver --nostatic 127.0.0.1:$(PORT)
 
-## test: install the dev tools and run the whole suite (lint, format and migration checks included)
+## test: install the dev tools and run the whole suite (lint, format and migration checks included),
+## in one process per CPU (pytest-xdist; TEST_WORKERS=0 runs it in this process alone)
+TEST_WORKERS ?= auto
 test: install-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev
 	$(PY) -m ruff check .

@@ -17,7 +17,9 @@ def endorsing_documents():
     `public_endorsing_documents`, each with its meeting or statement joined."""
     return Prefetch(
         "endorsing_documents",
-        queryset=Document.objects.public().select_related("meeting", "statement").order_by("pk"),
+        queryset=Document.objects.public()
+        .select_related("meeting__council", "meeting__place", "statement")
+        .order_by("pk"),
         to_attr="public_endorsing_documents",
     )
 

@@ -34,10 +34,10 @@ def _all_day_span(meeting) -> tuple[datetime.date, datetime.date]:
 def meeting_event(meeting, request) -> icalendar.Event:
     event = icalendar.Event()
     event.add("uid", f"meeting-{meeting.pk}@otscoop")
-    summary = meeting.title
+    summary = meeting.display_title
     if meeting.date_precision != DatePrecision.DAY:
         summary = _("%(title)s (date: %(date)s)") % {
-            "title": meeting.title,
+            "title": meeting.display_title,
             "date": meeting.dates_display,
         }
         event.add("status", "TENTATIVE")

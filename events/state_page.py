@@ -14,14 +14,13 @@ from otscoop.choices import Publication
 from otscoop.pages import latest_rows
 
 from .candidacy_page import endorsing_documents
+from .models.querysets import MEETING_TITLE_FIELDS
 
 # A state page is an overview: each section shows the latest ten rows and links to the list
 # filtered by the state for the rest (six sections of 25 rows made a page of 150 rows).
 STATE_SECTION_ROWS = 10
-# The meeting of a delegation row: its link and dates.
-DELEGATION_MEETING_FIELDS = tuple(
-    f"meeting__{field}" for field in ("slug", "title", "start_date", "end_date", "date_precision")
-)
+# The meeting of a delegation row: its link, title and dates.
+DELEGATION_MEETING_FIELDS = tuple(f"meeting__{field}" for field in MEETING_TITLE_FIELDS)
 # What a statement row shows here (without its council and summary), and its version (the
 # row's key in the cache: otscoop/fragments.py).
 SIGNED_STATEMENT_FIELDS = ("slug", "title", "kind", "issued_on", "date_precision", "updated_at")
@@ -66,7 +65,7 @@ class StateDetailView(DetailView):
             "delegations",
             lambda: (
                 state.delegations.filter(meeting__publication=Publication.PUBLISHED)
-                .select_related("meeting")
+                .select_related("meeting__council", "meeting__place")
                 .only("state", "head_of_delegation", "title", "level", *DELEGATION_MEETING_FIELDS)
                 .order_by("-meeting__start_date", "-meeting_id")
             ),

@@ -78,7 +78,8 @@ def council_meeting_name(kind: str, number: int | None, council: str) -> str:
         return pgettext("title", "Informal Meeting of the %(council)s") % values
     if kind == MeetingKind.EXTRAORDINARY_MEETING:
         if number:
-            return pgettext("title", "%(ordinal)s Extraordinary Meeting of the %(council)s") % values
+            pattern = pgettext("title", "%(ordinal)s Extraordinary Meeting of the %(council)s")
+            return pattern % values
         return pgettext("title", "Extraordinary Meeting of the %(council)s") % values
     if number:
         return pgettext("title", "%(ordinal)s Meeting of the %(council)s") % values

@@ -95,7 +95,7 @@ def meeting_structured_data(meeting, request) -> str:
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": meeting.title,
+        "name": meeting.display_title,
         "startDate": iso_partial_date(meeting.start_date, meeting.date_precision),
         "eventStatus": SCHEMA_EVENT_STATUS[meeting.status],
         "url": request.build_absolute_uri(meeting.get_absolute_url()),
@@ -223,7 +223,9 @@ class JointStatementDetailView(DetailView):
     context_object_name = "statement"
 
     def get_queryset(self):
-        return JointStatement.objects.published().select_related("council", "meeting")
+        return JointStatement.objects.published().select_related(
+            "council", "meeting__council", "meeting__place"
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -269,7 +271,9 @@ class SecretaryGeneralListView(ListView):
     def get_queryset(self):
         # The meeting of the appointment is joined: the page links it only when it is public.
         return (
-            SecretaryGeneral.objects.select_related("nationality", "appointed_at")
+            SecretaryGeneral.objects.select_related(
+                "nationality", "appointed_at__council", "appointed_at__place"
+            )
             .prefetch_related("sources")
             .order_by("term_start", "pk")
         )

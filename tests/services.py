@@ -12,7 +12,17 @@ def missing(reason: str):
     pytest.skip(reason)
 
 
-REDIS_URL = os.environ.get("OTSCOOP_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+def worker_redis_url(url: str) -> str:
+    """`url` for this test process: with pytest-xdist each worker (gw0, gw1 ...) takes its own
+    database number counting down from the URL's, so one worker's flush empties no other's."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw"):
+        return url
+    base, _, number = url.rpartition("/")
+    return f"{base}/{int(number) - int(worker[2:])}"
+
+
+REDIS_URL = worker_redis_url(os.environ.get("OTSCOOP_TEST_REDIS_URL", "redis://127.0.0.1:6379/15"))
 
 
 def redis_available() -> bool:

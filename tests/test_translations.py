@@ -184,13 +184,21 @@ def test_no_entry_is_fuzzy_or_untranslated(language):
 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_translations_keep_every_placeholder(language):
+    """Every placeholder of the English stays; a pattern the code marks "no-python-format" (a
+    title pattern whose Turkish leaves out the year: events/titles.py) may leave one out, but
+    never adds one."""
     wrong = []
     for entry in messages(language):
         sources = [entry["msgid"]] + ([entry["msgid_plural"]] if entry["msgid_plural"] else [])
         allowed = {tuple(placeholders(source)) for source in sources}
+        may_leave_out = "no-python-format" in entry["flags"]
         for value in entry["msgstr"].values():
-            if tuple(placeholders(value)) not in allowed:
-                wrong.append(f"{label(entry)} → {value!r}")
+            found = tuple(placeholders(value))
+            if found in allowed:
+                continue
+            if may_leave_out and any(set(found) <= set(source) for source in allowed):
+                continue
+            wrong.append(f"{label(entry)} → {value!r}")
     assert not wrong, f"{language}: placeholders changed: {wrong}"
 
 
@@ -465,8 +473,12 @@ def test_meetings_show_translated_partial_dates_and_counts(
     assert f'<time datetime="2011-10">{month}' in content
     assert f'<time datetime="2016-03">{approximate}</time>' in content
     assert re.search(rf'<h2 id="results-heading">\s*{count}\s*</h2>', content)
-    # The record's own title is content: the same in every language.
-    assert "Month-only Summit" in content
+    # The title typed in English shows in English; Turkish and Russian pages compose one in
+    # their language (events/titles.py), as no title was typed in theirs.
+    with translation.override(language):
+        title = records["summit"].display_title
+    assert title in content
+    assert ("Month-only Summit" in title) == (language == "en")
 
 
 @pytest.mark.django_db
@@ -551,4 +563,5 @@ def test_meeting_page_shows_its_translated_kind(client, records, language, kind,
     facts = re.search(r'<dl class="facts">(.*?)</dl>', content, re.S).group(1)
     assert f"<dd>{kind}</dd>" in facts
     assert f'<p class="eyebrow">{eyebrow}' in content
-    assert "Month-only Summit" in heading(content)
+    with translation.override(language):
+        assert records["summit"].display_title in heading(content)

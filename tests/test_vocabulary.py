@@ -10,7 +10,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Choices
+from django.db.models import Choices, Q
 
 from events import choices as event_choices
 from events.demo import loader
@@ -176,10 +176,20 @@ def test_iso_3166_names_agree_with_the_turkish_names_of_the_facts():
 
 
 def test_every_row_of_the_table_names_a_demo_record(demo_data):
-    models = {"state": State, "council": Council, "organization": Organization, "topic": Topic}
+    models = {
+        "state": State,
+        "council": Council,
+        "organization": Organization,
+        "topic": Topic,
+        "candidacy": Candidacy,
+    }
     for kind, slug, field in read_table():
         assert models[kind].objects.filter(slug=slug).exists(), (kind, slug)
-        assert field in ("name", "official_name"), (kind, slug, field)
+        expected = ("post",) if kind == "candidacy" else ("name", "official_name")
+        assert field in expected, (kind, slug, field)
+    # Every demo candidacy's post has its Turkish and Russian name.
+    for column in ("post_tr", "post_ru"):
+        assert not Candidacy.objects.filter(Q(**{column: ""}) | Q(**{f"{column}__isnull": True}))
 
 
 def test_a_bad_row_in_the_table_is_refused_naming_its_line_and_column(tmp_path):

@@ -163,6 +163,7 @@ class MembershipSteps(RowSync):
             slug = values.pop("slug")
             state = values["state"] = self.states[values["state"]]
             values["organization"] = self.organizations[values["organization"]]
+            values.update(self.vocabulary.names("candidacy", slug, field="post"))
             endorsed_in = record["app"].get("endorsed_in")
             candidacy = self.sync(
                 Candidacy,

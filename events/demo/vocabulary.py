@@ -1,5 +1,6 @@
-"""The demo's vocabulary in Turkish and Russian: the names of states, councils, organizations and
-topics, which the team translates (prose — themes, summaries, notes — is never translated).
+"""The demo's vocabulary in Turkish and Russian: the names of states, councils, organizations,
+topics and the posts candidacies are for, which the team translates (prose — themes, summaries,
+notes — is never translated).
 
 - A state's name and official name come from pycountry's ISO 3166 catalogues (Debian's
   iso-codes translations) by the state's ISO code.
@@ -21,7 +22,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 NAMES_PATH = Path(__file__).with_name("names.csv")
 LANGUAGES = ("tr", "ru")
-KINDS = ("state", "council", "organization", "topic")
+KINDS = ("state", "council", "organization", "topic", "candidacy")
 COLUMNS = ["kind", "slug", "field", "tr", "ru", "source"]
 
 
@@ -75,8 +76,9 @@ class Vocabulary:
             self.catalogues[lang] = catalogue
 
     def names(self, kind: str, slug: str, field: str = "name", facts_tr=None) -> dict:
-        """{"name_tr": ..., "name_ru": ...} of a council, organization or topic (None where
-        there is none): the table's, else (Turkish) the facts' `name_tr`."""
+        """{"name_tr": ..., "name_ru": ...} of a council, organization or topic, or a
+        candidacy's post (None where there is none): the table's, else (Turkish) the facts'
+        `name_tr`."""
         row = self.table.get((kind, slug, field), {})
         found = {"tr": row.get("tr") or facts_tr, "ru": row.get("ru")}
         return {build_localized_fieldname(field, lang): found[lang] for lang in LANGUAGES}

@@ -21,23 +21,29 @@ STATEMENT_SEARCH_COLUMNS = localized("title", "issuer", "summary", "text")
 
 MISSION_SEARCH_COLUMNS = [*localized("title", "observed_locations", "findings"), "head_of_mission"]
 
-# What a row of a list shows (templates/includes/meeting_row.html, statement_row.html): lists
-# load only these columns, with their council's and host state's joined in.
-MEETING_ROW_FIELDS = (
+# What a meeting's title is composed from where none is typed in the page's language
+# (events/titles.py), its council and place joined in.
+MEETING_TITLE_FIELDS = (
     "slug",
     "title",
     "kind",
     "number",
-    "status",
     "start_date",
     "end_date",
     "date_precision",
     "city",
+    "format",
+    "council__name",
+    *(f"place__{field}" for field in PLACE_LINK_FIELDS),
+)
+# What a row of a list shows (templates/includes/meeting_row.html, statement_row.html): lists
+# load only these columns, with their council's and host state's joined in.
+MEETING_ROW_FIELDS = (
+    *MEETING_TITLE_FIELDS,
+    "status",
     "theme",
     "publication",
     "updated_at",
-    "council__name",
-    *(f"place__{field}" for field in PLACE_LINK_FIELDS),
     *(f"host_state__{field}" for field in STATE_LINK_FIELDS),
 )
 STATEMENT_ROW_FIELDS = (

@@ -9,7 +9,7 @@ from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language_info, gettext
 
@@ -112,13 +112,16 @@ def last_updated_note(value=None, records=None):
 
 
 @register.simple_tag
-def text(record, field, paragraphs=False, words=0):
+def text(record, field, paragraphs=False, words=0, first_upper=False):
     """A translated text of `record` as the page's reader sees it (otscoop/translated.py): the
     text of the page's language, or one composed in it; a fallback in another language carries
     that language's `lang` and a small mark ("in English"). `paragraphs` keeps the text's line
-    breaks as paragraphs; `words` shortens it to that many words."""
+    breaks as paragraphs; `words` shortens it to that many words; `first_upper` capitalizes its
+    first letter."""
     shown = translated.shown(record, field)
     value = shown.text
+    if first_upper:
+        value = capfirst(value)
     if words:
         value = Truncator(value).words(words, truncate=" …")
     if paragraphs:
@@ -139,3 +142,10 @@ def text(record, field, paragraphs=False, words=0):
         value,
         shown.mark,
     )
+
+
+@register.filter
+def shown(record, field):
+    """The text of `record`'s translated `field` as the page's reader sees it, as plain text (for
+    a page's <title> and description, where no mark fits): see the `text` tag."""
+    return translated.shown(record, field).text
