@@ -82,7 +82,10 @@ def test_an_unknown_language_is_a_400_naming_lang():
 
 
 def test_translatable_fields_come_in_the_requested_language():
-    meeting = factories.MeetingFactory(title_en="Informal Summit", title_ru="Неформальный саммит")
+    # A meeting of a kind no title is composed for (composed titles: tests/test_titles.py).
+    meeting = factories.MeetingFactory(
+        kind=MeetingKind.OTHER, title_en="Informal Summit", title_ru="Неформальный саммит"
+    )
     client = anonymous_client()
 
     russian = client.get(detail_url("meetings", meeting.slug), {"lang": "ru"}).json()
@@ -92,6 +95,7 @@ def test_translatable_fields_come_in_the_requested_language():
     assert russian["title"] == "Неформальный саммит"
     assert english["title"] == "Informal Summit"
     assert turkish["title"] == "Informal Summit"  # no Turkish title yet: the English one
+    assert turkish["fallbacks"]["title"] == "en" and "title" not in russian["fallbacks"]
 
 
 def test_choice_labels_follow_the_language_of_each_response():
@@ -113,6 +117,7 @@ def test_translated_fields_fall_back_as_modeltranslation_does():
     """A title only in Turkish, a city only in Russian (no fallback reaches it), a note empty in
     every language."""
     meeting = factories.MeetingFactory(
+        kind=MeetingKind.OTHER,
         title_en="", title_tr="Dışişleri Bakanları Konseyi", title_ru="",
         city_en="", city_tr="", city_ru="Баку", note_en="", note_tr="", note_ru="",
     )  # fmt: skip

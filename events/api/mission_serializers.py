@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from memberships.api.serializers import organization_field, place_field, state_field
 from otscoop.api.fields import (
     DisplayTextField,
+    FallbacksField,
     PageUrlField,
     choice_label_field,
     display_field,
@@ -42,14 +43,17 @@ class ElectionObservationMissionSerializer(ApiModelSerializer):
         help_text=_("Organizations the mission worked with (slugs when writing)."),
     )
     sources = sources_field()
+    fallbacks = FallbacksField()
 
     class Meta:
         model = ElectionObservationMission
+        shown_fields = ("title",)  # composed in the request's language
         fields = [
             "id",
             "url",
             "page_url",
             "display",
+            "fallbacks",
             "slug",
             "title",
             "observed_state",

@@ -20,6 +20,7 @@ from memberships.models import Candidacy
 from otscoop.api.fields import (
     BriefRelatedField,
     DisplayTextField,
+    FallbacksField,
     PageUrlField,
     choice_label_field,
     display_field,
@@ -86,6 +87,7 @@ class CouncilSerializer(ApiModelSerializer):
     kind_display = choice_label_field(_("The kind, as a label."), source="kind")
     established_display = display_field(_("The establishment date as text, at its precision."))
     sources = sources_field()
+    fallbacks = FallbacksField()
 
     class Meta:
         model = Council
@@ -94,6 +96,7 @@ class CouncilSerializer(ApiModelSerializer):
             "url",
             "page_url",
             "display",
+            "fallbacks",
             "slug",
             "name",
             "acronym",
@@ -201,14 +204,17 @@ class MeetingSerializer(ApiModelSerializer):
         many=True, read_only=True, help_text=_("The meeting's documents, in their order.")
     )
     sources = sources_field()
+    fallbacks = FallbacksField()
 
     class Meta:
         model = Meeting
+        shown_fields = ("title",)  # composed in the request's language
         fields = [
             "id",
             "url",
             "page_url",
             "display",
+            "fallbacks",
             "slug",
             "kind",
             "kind_display",
@@ -310,6 +316,7 @@ class JointStatementSerializer(ApiModelSerializer):
         many=True, read_only=True, help_text=_("The statement's documents, in their order.")
     )
     sources = sources_field()
+    fallbacks = FallbacksField()
 
     class Meta:
         model = JointStatement
@@ -318,6 +325,7 @@ class JointStatementSerializer(ApiModelSerializer):
             "url",
             "page_url",
             "display",
+            "fallbacks",
             "slug",
             "title",
             "kind",

@@ -14,6 +14,7 @@ from otscoop.api.fields import (
     BriefRelatedField,
     DisplayTextField,
     EnumChoiceField,
+    FallbacksField,
     PageUrlField,
     choice_label_field,
     display_field,
@@ -113,6 +114,7 @@ class StateSerializer(ApiModelSerializer):
         help_text=_("Role in the OTS today (from the open membership); null when none."),
     )
     sources = sources_field()
+    fallbacks = FallbacksField()
 
     class Meta:
         model = State
@@ -121,6 +123,7 @@ class StateSerializer(ApiModelSerializer):
             "url",
             "page_url",
             "display",
+            "fallbacks",
             "slug",
             "name",
             "official_name",
@@ -194,6 +197,7 @@ class OrganizationSerializer(ApiModelSerializer):
     )
     founded_display = display_field(_("The founding date as text, at its precision."))
     sources = sources_field()
+    fallbacks = FallbacksField()
 
     class Meta:
         model = Organization
@@ -202,6 +206,7 @@ class OrganizationSerializer(ApiModelSerializer):
             "url",
             "page_url",
             "display",
+            "fallbacks",
             "slug",
             "name",
             "acronym",
@@ -268,6 +273,7 @@ class CandidacySerializer(ApiModelSerializer):
         ),
     )
     sources = sources_field()
+    fallbacks = FallbacksField()
 
     class Meta:
         model = Candidacy
@@ -276,6 +282,7 @@ class CandidacySerializer(ApiModelSerializer):
             "url",
             "page_url",
             "display",
+            "fallbacks",
             "slug",
             "state",
             "organization",

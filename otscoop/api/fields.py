@@ -5,6 +5,8 @@
 - `PageUrlField`: the absolute URL of the record's public page.
 - `EnumChoiceField`: a choice field that names its TextChoices (one enum per choice set in the
   schema); their schema is in `otscoop.api.schema`.
+- `ShownTextField` and `FallbacksField`: texts in the request's language (composed where a
+  record composes them) and which texts fall back to another language.
 """
 
 import re
@@ -12,9 +14,12 @@ import re
 from django.db.models import TextChoices
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import get_translation_fields
 from rest_framework import relations, serializers
 
+from .. import translated
 from ..models import Published
 from .visibility import is_visible
 
@@ -210,3 +215,46 @@ def url_field(view_name, lookup_field="slug"):
         lookup_field=lookup_field,
         help_text=_("Absolute URL of this record in the API."),
     )
+
+
+# --- Texts in the reader's language ------------------------------------------------------------
+
+
+class ShownTextField(serializers.CharField):
+    """A translated text as readers of the request's language see it (otscoop/translated.py):
+    typed in that language, else composed in it (a meeting's title), else a fallback's, which
+    the record's `fallbacks` names. Written like any field: to the language's own column."""
+
+    def get_attribute(self, instance):
+        return translated.shown(instance, self.source).text
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "additionalProperties": {"type": "string", "enum": ["tr", "en", "ru"]},
+        "description": "Each text of the record not written in the request's language, and the "
+        'language it is shown in instead, e.g. {"summary": "en"}.',
+    }
+)
+class FallbacksField(serializers.Field):
+    """Which of the record's translated texts are shown in another language, and which."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        kwargs.setdefault(
+            "help_text", _("The record's texts shown in another language, and in which.")
+        )
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        texts = [name for name in self.parent.fields if name in translated_names(type(value))]
+        return translated.fallbacks_of(value, texts)
+
+
+def translated_names(model) -> set[str]:
+    """The model's translated fields (modeltranslation), e.g. {"title", "summary"}."""
+    try:
+        return set(translator.get_options_for_model(model).get_field_names())
+    except NotRegistered:
+        return set()

@@ -5,6 +5,8 @@ import io
 
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
+from .fields import FallbacksField
+
 # A CSV export holds every filtered row, up to this many; beyond it the client narrows the
 # filters (the whole OTS record is a few thousand rows, so this is a guard, not a limit).
 CSV_MAX_ROWS = 10_000
@@ -58,8 +60,11 @@ class CSVRenderer(BaseRenderer):
         rows = data if isinstance(data, list) else [data]
         view = (renderer_context or {}).get("view")
         if view is not None and hasattr(view, "get_serializer"):
+            # Which texts fall back to another language is the JSON's to say, not a column's.
             header = [
-                name for name, field in view.get_serializer().fields.items() if not field.write_only
+                name
+                for name, field in view.get_serializer().fields.items()
+                if not field.write_only and not isinstance(field, FallbacksField)
             ]
         else:
             header = list(rows[0]) if rows else []

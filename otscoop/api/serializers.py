@@ -18,7 +18,7 @@ from rest_framework.settings import api_settings
 from ..models import Source
 from ..slugs import unique_slug
 from ..validation import clean_instance
-from .fields import EnumChoiceField, text_choices_of
+from .fields import EnumChoiceField, ShownTextField, text_choices_of
 
 # The API's word for a required text missing in the default language (see clean_instance).
 MISSING_TRANSLATION = _(
@@ -62,6 +62,9 @@ class ApiModelSerializer(serializers.ModelSerializer):
 
     def build_standard_field(self, field_name, model_field):
         field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        if field_name in getattr(self.Meta, "shown_fields", ()):
+            # Read as readers of the request's language see it (typed, composed, fallback).
+            field_class = ShownTextField
         # Integer bounds as every database enforces them (SQLite would take any 64-bit value),
         # so that what passes on a laptop also passes on PostgreSQL.
         bounds = BaseDatabaseOperations.integer_field_ranges.get(model_field.get_internal_type())
