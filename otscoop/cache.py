@@ -25,7 +25,7 @@ from django.db import transaction
 GENERATION_KEY = "otscoop:content-generation"
 AUDIENCE_GENERATION_KEY = "otscoop:audience-generation"
 COUNTERS = (GENERATION_KEY, AUDIENCE_GENERATION_KEY)
-CONTENT_APPS = ("otscoop", "memberships", "events")
+CONTENT_APPS = ("otscoop", "memberships", "events", "decisions")
 MODEL_GENERATION_PREFIX = "otscoop:model-generation:"
 AUDIENCE_MODELS = ("auth.user", "auth.group", "auth.permission", "authtoken.token")
 

@@ -70,3 +70,26 @@ ISO_FORMAT_AT_PRECISION = {
 def iso_partial_date(value: datetime.date, precision: str = DatePrecision.DAY) -> str:
     """The machine-readable form of a partial date (HTML `<time datetime>`, JSON-LD)."""
     return value.strftime(ISO_FORMAT_AT_PRECISION.get(precision, "%Y-%m-%d"))
+
+
+# How coarse each precision is: an approximate day is compared as its month (precision_span).
+PRECISION_RANK = {
+    DatePrecision.DAY: 0,
+    DatePrecision.APPROXIMATE: 1,
+    DatePrecision.MONTH: 1,
+    DatePrecision.YEAR: 2,
+}
+
+
+def coarser_precision(first: str, second: str) -> str:
+    """The coarser of two precisions: two partial dates are compared at it."""
+    return first if PRECISION_RANK[first] >= PRECISION_RANK[second] else second
+
+
+def floor_at(value: datetime.date, precision: str) -> datetime.date:
+    """The first day `value` may stand for when compared at `precision`."""
+    if precision == DatePrecision.YEAR:
+        return value.replace(month=1, day=1)
+    if precision in (DatePrecision.MONTH, DatePrecision.APPROXIMATE):
+        return value.replace(day=1)
+    return value

@@ -6,9 +6,10 @@ a content model can bring the groups up to date with one call.
 
 from django.contrib.auth.management import create_permissions
 
+from .cache import CONTENT_APPS
+
 EDITORS = "Secretariat editors"
 VIEWERS = "Secretariat viewers"
-CONTENT_APPS = ("otscoop", "memberships", "events")
 
 
 def sync_secretariat_groups(apps, schema_editor=None):

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "otscoop",
     "memberships",
     "events",
+    "decisions",
 ]
 # The benchmark's data generator (bench/, `manage.py bench_data`): only where the benchmark runs
 # it (bench/run.py sets OTSCOOP_BENCH=1 for that command), never on a real site.

@@ -6,6 +6,8 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
+from decisions.choices import DecisionKind, StepStatus
+from decisions.models import Decision, DecisionStep
 from events.choices import CouncilKind, DocumentKind, ElectionKind, MeetingKind, StatementKind
 from events.models import (
     Council,
@@ -235,6 +237,25 @@ class SecretaryGeneralFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"secretary-general-{n}")
     nationality = factory.SubFactory(StateFactory)
     term_start = datetime.date(2022, 11, 11)
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    meeting = factory.SubFactory(MeetingFactory, kind=MeetingKind.SUMMIT)
+    kind = DecisionKind.DECISION
+    text = factory.Sequence(lambda n: f"The heads of state decided matter {n}.")
+    publication = Publication.PUBLISHED
+
+
+class DecisionStepFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DecisionStep
+
+    decision = factory.SubFactory(DecisionFactory)
+    date = factory.LazyAttribute(lambda step: step.decision.meeting.start_date)
+    status = StepStatus.IN_PROGRESS
 
 
 def fill_state_sections(state, count):

@@ -1,16 +1,14 @@
 """`load_demo --reset`: delete every record of the site's content before loading the demo afresh.
 
-Content is every model of the otscoop, memberships and events apps (the demo ledger included)
+Content is every model of the content apps (otscoop.cache.CONTENT_APPS) (the demo ledger included)
 but their history: each deletion is recorded there, so what was deleted can still be looked up.
 Users, groups, API tokens and the admin's log are not content and stay.
 """
 
 from django.apps import apps
 
-from otscoop.cache import is_content_model
+from otscoop.cache import CONTENT_APPS, is_content_model
 from otscoop.models import DemoRecord
-
-CONTENT_APPS = ("otscoop", "memberships", "events")
 
 
 def content_models() -> list:

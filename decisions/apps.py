@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DecisionsConfig(AppConfig):
+    """The decisions, instructions and commitments adopted at meetings, and their follow-up."""
+
+    name = "decisions"
+    verbose_name = _("Decisions and their follow-up")
