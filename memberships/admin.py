@@ -34,7 +34,7 @@ class MembershipInline(TranslationTabularInline):
 
 @admin.register(State)
 class StateAdmin(TranslatedAdmin):
-    list_display = ["name", "flag", "iso2", "iso3", "kind", "current_role", "capital"]
+    list_display = ["name", "iso2", "iso3", "kind", "current_role", "capital"]
     list_filter = ["kind", "memberships__role", missing_translation_filter("name")]
     search_fields = ["name", "official_name", "iso2", "iso3"]
     prepopulated_fields = {"slug": [State.slug_from]}

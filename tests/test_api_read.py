@@ -226,7 +226,8 @@ def test_a_state_shows_its_current_role():
     item = anonymous_client().get(detail_url("states", membership.state.slug)).json()
 
     assert item["current_role"] == "observer"
-    assert item["flag"]
+    assert item["flag"].startswith("http://testserver/static/vendor/flag-icons/4x3/")
+    assert item["flag"].endswith(".svg")
 
 
 def test_an_unknown_record_is_a_json_404():

@@ -6,8 +6,10 @@ slugs (see `otscoop.api.fields.BriefRelatedField`).
 
 from urllib.parse import urlencode
 
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from otscoop.api.fields import (
@@ -104,8 +106,8 @@ class StateSerializer(ApiModelSerializer):
     page_url = PageUrlField()
     display = DisplayTextField()
     kind_display = choice_label_field(_("The kind, as a label."), source="kind")
-    flag = serializers.CharField(
-        read_only=True, help_text=_("Flag emoji built from the ISO alpha-2 code; empty without.")
+    flag = serializers.SerializerMethodField(
+        help_text=_("Absolute URL of the state's flag (SVG); null without one.")
     )
     current_role = EnumChoiceField(
         choices_class=MembershipRole,
@@ -139,6 +141,14 @@ class StateSerializer(ApiModelSerializer):
             "created_at",
             "updated_at",
         ]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_flag(self, state):
+        path = state.flag_path
+        if not path:
+            return None
+        request = self.context.get("request")
+        return request.build_absolute_uri(static(path)) if request else static(path)
 
 
 class MembershipSerializer(ApiModelSerializer):

@@ -13,7 +13,6 @@ from .states import (
     Membership,
     State,
     StateQuerySet,
-    flag_emoji,
     iso2_validator,
     iso3_validator,
 )
@@ -51,7 +50,6 @@ __all__ = [
     "Place",
     "State",
     "StateQuerySet",
-    "flag_emoji",
     "iso2_validator",
     "iso3_validator",
     "state_link_columns",

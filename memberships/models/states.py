@@ -1,7 +1,5 @@
 """States and their membership of the OTS (member or observer)."""
 
-from functools import lru_cache
-
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -13,6 +11,7 @@ from otscoop.fields import sources_field
 from otscoop.models import Timestamped
 
 from ..choices import MembershipRole, StateKind
+from ..flags import flag_path
 
 iso2_validator = RegexValidator(r"^[A-Z]{2}$", _("Enter two capital letters (ISO 3166-1 alpha-2)."))
 iso3_validator = RegexValidator(
@@ -92,17 +91,9 @@ class State(Timestamped):
         return reverse("state-detail", kwargs={"slug": self.slug})
 
     @property
-    def flag(self) -> str:
-        """The flag emoji built from the ISO code (regional indicator symbols); "" without one."""
-        return flag_emoji(self.iso2)
-
-
-@lru_cache(maxsize=512)
-def flag_emoji(iso2: str) -> str:
-    """Regional indicator symbols for a two-letter ISO code: the flag emoji ("" without one)."""
-    if not iso2:
-        return ""
-    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in iso2.upper())
+    def flag_path(self) -> str:
+        """The flag's SVG under `static/` ("" without one): memberships/flags.py."""
+        return flag_path(self.iso2, self.slug)
 
 
 class Membership(Timestamped):

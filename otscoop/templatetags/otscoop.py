@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import linebreaks_filter
+from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -60,21 +61,25 @@ def nav_item(context, name, label, detail=None):
 
 
 @register.simple_tag
+def flag(state):
+    """A state's flag (an SVG image), decorative: its name always stands beside it."""
+    path = state.flag_path if state else ""
+    if not path:
+        return ""
+    return format_html(
+        '<img class="flag" src="{}" alt="" width="20" height="15" loading="lazy">', static(path)
+    )
+
+
+@register.simple_tag
 def state_link(state, link=True):
     """A state's flag and name, linked to its page unless `link=False`; nothing without one."""
     if not state:
         return ""
     if link is False:
-        return format_html(
-            '<span class="state"><span class="flag" aria-hidden="true">{}</span> {}</span>',
-            state.flag,
-            state.name,
-        )
+        return format_html('<span class="state">{} {}</span>', flag(state), state.name)
     return format_html(
-        '<a class="state" href="{}"><span class="flag" aria-hidden="true">{}</span> {}</a>',
-        state.get_absolute_url(),
-        state.flag,
-        state.name,
+        '<a class="state" href="{}">{} {}</a>', state.get_absolute_url(), flag(state), state.name
     )
 
 
