@@ -1,11 +1,13 @@
-"""Feeds: the meetings calendar (.ics, filterable like the meetings list) and the Atom feed of
-joint statements. Both hold published records only."""
+"""Feeds: the meetings calendar (.ics) and the Atom feeds of meetings and joint statements, each
+filtered like its list (its FilterSet) and in the page's language. All hold published records
+only."""
 
 import calendar
 import datetime
 
 import icalendar
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import BadRequest
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -13,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from otscoop.choices import DatePrecision
+from otscoop.translated import shown
 
-from .filters import MeetingFilterSet
+from .filters import JointStatementFilterSet, MeetingFilterSet
 from .models import JointStatement, Meeting
 
 CALENDAR_PRODUCT_ID = "-//OTS Secretariat//otscoop//EN"
@@ -97,30 +100,37 @@ def meetings_calendar(request):
     return response
 
 
-class StatementFeed(Feed):
-    """Atom feed of the latest published joint statements."""
+FEED_ITEMS = 50
+
+
+def valid_filters(filterset_class, request, queryset):
+    """The list's FilterSet on the request's query; a filter that is not valid is a 400 naming
+    it (as the calendar says)."""
+    filterset = filterset_class(request.GET, queryset=queryset)
+    if not filterset.is_valid():
+        names = ", ".join(str(filterset.form[name].label) for name in filterset.errors)
+        raise BadRequest(_("Invalid filter: %(names)s") % {"names": names})
+    return filterset
+
+
+class FilteredFeed(Feed):
+    """An Atom feed of the latest published records of a list, with the list's filters (the
+    list's FilterSet): e.g. `/en/statements/feed/?topic=afghanistan`."""
 
     feed_type = Atom1Feed
-    title = gettext_lazy("OTS joint statements")
-    subtitle = gettext_lazy(
-        "Joint statements and declarations of the Organization of Turkic States"
-    )
+    filterset_class = None
+    list_url_name = ""
 
-    def link(self):
-        return reverse("events:statement-list")
+    def get_object(self, request, *args, **kwargs):
+        self.query = request.GET.urlencode()
+        return valid_filters(self.filterset_class, request, self.get_queryset())
 
-    def items(self):
-        return (
-            JointStatement.objects.published()
-            .select_related("council")
-            .order_by("-issued_on", "-pk")[:50]
-        )
+    def link(self, obj):
+        url = reverse(self.list_url_name)
+        return f"{url}?{self.query}" if self.query else url
 
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.summary
+    def items(self, obj):
+        return obj.qs[:FEED_ITEMS]
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -134,8 +144,57 @@ class StatementFeed(Feed):
     def item_categories(self, item):
         return [item.council.name] if item.council_id else []
 
+    def item_guid_is_permalink(self):
+        return False
+
+
+class StatementFeed(FilteredFeed):
+    """Atom feed of the latest published joint statements (per council, topic, signatory ...)."""
+
+    title = gettext_lazy("OTS joint statements")
+    subtitle = gettext_lazy(
+        "Joint statements and declarations of the Organization of Turkic States"
+    )
+    filterset_class = JointStatementFilterSet
+    list_url_name = "events:statement-list"
+
+    def get_queryset(self):
+        return (
+            JointStatement.objects.published()
+            .select_related("council")
+            .order_by("-issued_on", "-pk")
+        )
+
+    def item_title(self, item):
+        return shown(item, "title").text
+
+    def item_description(self, item):
+        return shown(item, "summary").text
+
     def item_guid(self, item):
         return f"statement-{item.pk}"
 
-    def item_guid_is_permalink(self):
-        return False
+
+class MeetingFeed(FilteredFeed):
+    """Atom feed of the latest published meetings (per council, host state, kind, year ...)."""
+
+    title = gettext_lazy("OTS meetings")
+    subtitle = gettext_lazy("Meetings of the organs of the Organization of Turkic States")
+    filterset_class = MeetingFilterSet
+    list_url_name = "events:meeting-list"
+
+    def get_queryset(self):
+        return (
+            Meeting.objects.published()
+            .select_related("council", "place", "host_state")
+            .order_by("-start_date", "-id")
+        )
+
+    def item_title(self, item):
+        return f"{item.display_title} ({item.dates_display})"
+
+    def item_description(self, item):
+        return shown(item, "summary").text
+
+    def item_guid(self, item):
+        return f"meeting-{item.pk}"

@@ -9,7 +9,7 @@ from memberships.models import Place, State
 from otscoop.api.filters import ApiFilterSet
 from otscoop.filters import SlugFilter, YearFilter
 
-from .choices import CouncilKind, ElectionKind, MeetingKind, StatementKind
+from .choices import SUMMIT_KINDS, CouncilKind, ElectionKind, MeetingKind, StatementKind
 from .models import Council, ElectionObservationMission, JointStatement, Meeting, Topic
 
 
@@ -30,10 +30,21 @@ class MeetingFilterSet(django_filters.FilterSet):
         label=_("To (date)"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    # The summits (of every kind: regular, informal, extraordinary) or none of them: what the
+    # summits timeline's calendar, feed and CSV ask for. Not a field of the page's form (a
+    # hidden one: a filtered list keeps it).
+    summits = django_filters.BooleanFilter(
+        method="filter_summits", label=_("Summits only"), widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Meeting
-        fields = ["council", "kind", "year", "host_state", "date_from", "date_to"]
+        fields = ["council", "kind", "year", "host_state", "date_from", "date_to", "summits"]
+
+    def filter_summits(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.summits() if value else queryset.exclude(kind__in=SUMMIT_KINDS)
 
 
 class JointStatementFilterSet(django_filters.FilterSet):

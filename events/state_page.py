@@ -7,11 +7,13 @@ reverse. The root URLconf routes /<lang>/states/<slug>/ here (name "state-detail
 """
 
 from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from memberships.models import State
 from otscoop.choices import Publication
 from otscoop.pages import latest_rows
+from otscoop.subscriptions import Offers, OffersMixin
 
 from .candidacy_page import endorsing_documents
 from .models.querysets import MEETING_TITLE_FIELDS
@@ -38,13 +40,25 @@ MISSION_ROW_FIELDS = (
 )
 
 
-class StateDetailView(DetailView):
+class StateDetailView(OffersMixin, DetailView):
     """Everything about one state. Each section shows the latest rows and links to the whole
     filtered list: a state can host thousands of meetings, and the page must not grow with them.
     Each section loads only the columns its rows show."""
 
     template_name = "memberships/state_detail.html"
     context_object_name = "state"
+
+    def get_offers(self):
+        # The meetings it hosted (calendar, feed) and the statements it signed (feed).
+        slug = self.object.slug
+        return Offers(
+            calendar="events:meeting-calendar",
+            feeds=(
+                ("events:meeting-feed", _("meetings hosted")),
+                ("events:statement-feed", _("statements signed"), {"signatory": slug}),
+            ),
+            fixed={"host_state": slug},
+        )
 
     def get_queryset(self):
         return State.objects.with_current_role().prefetch_related("memberships", "sources")

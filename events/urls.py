@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "events"
 
@@ -9,6 +9,10 @@ urlpatterns = [
     path("search/", views.search_page, name="search"),
     path("documents/<int:pk>/file/", views.document_file, name="document-file"),
     path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
+    # Before the records' slug routes: "feed" would read as a slug.
+    path("meetings/calendar.ics", feeds.meetings_calendar, name="meeting-calendar"),
+    path("meetings/feed/", feeds.MeetingFeed(), name="meeting-feed"),
+    path("statements/feed/", feeds.StatementFeed(), name="statement-feed"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
     path("summits/", views.SummitListView.as_view(), name="summit-list"),
     path("councils/", views.CouncilListView.as_view(), name="council-list"),

@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from memberships.models import Candidacy, State
@@ -19,6 +20,7 @@ from otscoop.pages import (
     latest_rows,
     lazy_list,
 )
+from otscoop.subscriptions import Offers, OffersMixin
 
 from .filters import ElectionObservationMissionFilterSet, JointStatementFilterSet, MeetingFilterSet
 from .models import (
@@ -63,9 +65,18 @@ def home(request):
     return render(request, "events/home.html", context)
 
 
-class MeetingListView(FilteredListView):
+MEETING_FEED = ("events:meeting-feed", _("meetings"))
+STATEMENT_FEED = ("events:statement-feed", _("joint statements"))
+MEETING_OFFERS = Offers(
+    calendar="events:meeting-calendar", feeds=(MEETING_FEED,), csv="meetings-list"
+)
+STATEMENT_OFFERS = Offers(feeds=(STATEMENT_FEED,), csv="statements-list")
+
+
+class MeetingListView(OffersMixin, FilteredListView):
     filterset_class = MeetingFilterSet
     template_name = "events/meeting_list.html"
+    offers = MEETING_OFFERS
 
     def get_queryset(self):
         return Meeting.objects.published().for_rows()
@@ -160,7 +171,7 @@ class MeetingDetailView(DetailView):
         )
 
 
-class SummitListView(PaginatedMixin, ListView):
+class SummitListView(OffersMixin, PaginatedMixin, ListView):
     """The timeline of summits: number, dates, place, host, theme and outcome documents.
 
     25 a page, as every list (the OTS holds about one summit a year, so in practice one page).
@@ -169,6 +180,13 @@ class SummitListView(PaginatedMixin, ListView):
     template_name = "events/summit_list.html"
     context_object_name = "summits"
     paginate_by = PAGE_SIZE
+    # The calendar, feed and CSV of every summit (the meetings' `summits` filter).
+    offers = Offers(
+        calendar="events:meeting-calendar",
+        feeds=(("events:meeting-feed", _("summits")),),
+        csv="meetings-list",
+        fixed={"summits": "true"},
+    )
 
     def get_queryset(self):
         return (
@@ -180,15 +198,24 @@ class SummitListView(PaginatedMixin, ListView):
         )
 
 
-class CouncilListView(ListView):
+class CouncilListView(OffersMixin, ListView):
     template_name = "events/council_list.html"
+    offers = Offers(csv="councils-list")
     context_object_name = "councils"
     queryset = Council.objects.all()
 
 
-class CouncilDetailView(DetailView):
+class CouncilDetailView(OffersMixin, DetailView):
     template_name = "events/council_detail.html"
     queryset = Council.objects.prefetch_related("sources")
+
+    def get_offers(self):
+        # The council's meetings (calendar, feed) and statements (feed).
+        return Offers(
+            calendar="events:meeting-calendar",
+            feeds=(MEETING_FEED, STATEMENT_FEED),
+            fixed={"council": self.object.slug},
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -206,9 +233,10 @@ class CouncilDetailView(DetailView):
         return context
 
 
-class JointStatementListView(FilteredListView):
+class JointStatementListView(OffersMixin, FilteredListView):
     filterset_class = JointStatementFilterSet
     template_name = "events/jointstatement_list.html"
+    offers = STATEMENT_OFFERS
 
     def get_queryset(self):
         return JointStatement.objects.published().for_rows().prefetch_related("topics")
@@ -242,9 +270,10 @@ class JointStatementDetailView(DetailView):
         return context
 
 
-class ElectionObservationMissionListView(FilteredListView):
+class ElectionObservationMissionListView(OffersMixin, FilteredListView):
     filterset_class = ElectionObservationMissionFilterSet
     template_name = "events/electionobservationmission_list.html"
+    offers = Offers(csv="election-missions-list")
 
     def get_queryset(self):
         return ElectionObservationMission.objects.published().select_related("observed_state")

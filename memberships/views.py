@@ -7,15 +7,17 @@ from django.db.models import Prefetch
 from django.views.generic import ListView
 
 from otscoop.pages import FilteredListView
+from otscoop.subscriptions import Offers, OffersMixin
 
 from .choices import MembershipRole
 from .filters import CandidacyFilterSet
 from .models import Candidacy, CandidacySupport, ObserverStatus, ObserverStatusStep, State
 
 
-class StateListView(ListView):
+class StateListView(OffersMixin, ListView):
     template_name = "memberships/state_list.html"
     context_object_name = "states"
+    offers = Offers(csv="states-list")
 
     def get_queryset(self):
         return State.objects.with_current_role().prefetch_related("memberships")
@@ -29,11 +31,12 @@ class StateListView(ListView):
         return context
 
 
-class CandidacyListView(FilteredListView):
+class CandidacyListView(OffersMixin, FilteredListView):
     """The support matrix: candidacies as rows, member and observer states as columns."""
 
     filterset_class = CandidacyFilterSet
     template_name = "memberships/candidacy_list.html"
+    offers = Offers(csv="candidacies-list")
 
     def get_queryset(self):
         return (
@@ -72,11 +75,12 @@ class CandidacyListView(FilteredListView):
         return context
 
 
-class ObserverStatusListView(ListView):
+class ObserverStatusListView(OffersMixin, ListView):
     """The OTS's observer-status applications at other organizations, as timelines."""
 
     template_name = "memberships/observerstatus_list.html"
     context_object_name = "statuses"
+    offers = Offers(csv="observer-statuses-list")
 
     def get_queryset(self):
         return (

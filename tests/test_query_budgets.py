@@ -371,6 +371,11 @@ BUDGETS = {
     "/meetings.ics": Budget(add_meetings, 1, 1),
     # statements (council joined)
     "/statements/feed/": Budget(add_statements, 1, 1),
+    # the same under the page's language, with the lists' filters (none here)
+    "/en/meetings/calendar.ics": Budget(add_meetings, 1, 1),
+    # meetings (council, place and host state joined)
+    "/en/meetings/feed/": Budget(add_meetings, 1, 1),
+    "/en/statements/feed/": Budget(add_statements, 1, 1),
     # meetings, councils, statements, missions, states (the pages are no query); drawn with
     # the request's context, so staff add their session, user and permissions
     "/sitemap.xml": Budget(add_feed_rows, 5, 9),
