@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import feeds, views
+from .alignment import AlignmentView
 
 app_name = "events"
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("meetings/calendar.ics", feeds.meetings_calendar, name="meeting-calendar"),
     path("meetings/feed/", feeds.MeetingFeed(), name="meeting-feed"),
     path("statements/feed/", feeds.StatementFeed(), name="statement-feed"),
+    path("statements/alignment/", AlignmentView.as_view(), name="statement-alignment"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
     path("summits/", views.SummitListView.as_view(), name="summit-list"),
     path("councils/", views.CouncilListView.as_view(), name="council-list"),

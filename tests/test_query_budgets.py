@@ -34,7 +34,7 @@ from events.choices import MeetingKind
 from memberships import urls as memberships_urls
 from memberships.api.urls import routes as memberships_api_routes
 from memberships.choices import ObserverDirection, SupportVisibility
-from memberships.models import Membership, ObserverStatus
+from memberships.models import Membership, ObserverStatus, State
 from otscoop.choices import Publication
 
 from .api_helpers import PUBLISHED_RESOURCES, anonymous_client, make_rich, token_client
@@ -92,6 +92,13 @@ def add_statements(count):
         statement.topics.add(TopicFactory(), TopicFactory())
         statement.signatories.add(StateFactory(), StateFactory())
         statement.sources.add(SourceFactory())
+
+
+def add_alignment(count):
+    """Statements whose signatories are members (the columns of /statements/alignment/)."""
+    add_statements(count)
+    for state in State.objects.filter(memberships__isnull=True):
+        MembershipFactory(state=state)
 
 
 def add_missions(count):
@@ -340,6 +347,9 @@ BUDGETS = {
     "/en/councils/detailed-council/": Budget(add_council_details, 4, 8),
     # count, rows, their topics; council, state and topic options
     "/en/statements/": Budget(add_statements, 6, 10),
+    # count, rows (council joined), their signatories, the states of the columns and their
+    # memberships, the counts with and without signatories; council, state and topic options
+    "/en/statements/alignment/": Budget(add_alignment, 9, 13),
     # statement (council and meeting joined), signatories, topics, documents, sources,
     # endorsed candidacies (state and organization joined)
     "/en/statements/detailed-statement/": Budget(add_statement_details, 6, 10),
