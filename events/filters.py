@@ -3,14 +3,30 @@ API; the API's add `updated_since` (`ApiFilterSet`). Councils and topics have AP
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from memberships.models import Place, State
 from otscoop.api.filters import ApiFilterSet
 from otscoop.filters import SlugFilter, YearFilter
+from otscoop.search import localized
 
-from .choices import SUMMIT_KINDS, CouncilKind, ElectionKind, MeetingKind, StatementKind
-from .models import Council, ElectionObservationMission, JointStatement, Meeting, Topic
+from .choices import (
+    SUMMIT_KINDS,
+    CouncilKind,
+    DocumentKind,
+    ElectionKind,
+    MeetingKind,
+    StatementKind,
+)
+from .models import (
+    Council,
+    Document,
+    ElectionObservationMission,
+    JointStatement,
+    Meeting,
+    Topic,
+)
 
 
 class MeetingFilterSet(django_filters.FilterSet):
@@ -71,6 +87,33 @@ class ElectionObservationMissionFilterSet(django_filters.FilterSet):
         fields = ["observed_state", "election_kind", "year"]
 
 
+class DocumentFilterSet(django_filters.FilterSet):
+    """The documents library: by kind, the council of its meeting or statement, year, the record
+    it belongs to, and words of its title or symbol (any language)."""
+
+    q = django_filters.CharFilter(method="filter_words", label=_("Words"))
+    kind = django_filters.ChoiceFilter(choices=DocumentKind.choices, label=_("Kind"))
+    council = SlugFilter(Council, method="filter_council", label=_("Council"))
+    year = YearFilter("date")
+    meeting = django_filters.CharFilter(field_name="meeting__slug", label=_("Meeting (slug)"))
+    statement = django_filters.CharFilter(field_name="statement__slug", label=_("Statement (slug)"))
+
+    class Meta:
+        model = Document
+        fields = ["q", "kind", "council", "year", "meeting", "statement"]
+
+    def filter_council(self, queryset, name, value):
+        return queryset.filter(Q(meeting__council=value) | Q(statement__council=value))
+
+    def filter_words(self, queryset, name, value):
+        for word in value.split()[:10]:
+            matches = Q(symbol__icontains=word)
+            for column in localized("title"):
+                matches |= Q(**{f"{column}__icontains": word})
+            queryset = queryset.filter(matches)
+        return queryset
+
+
 class CouncilFilterSet(ApiFilterSet):
     kind = django_filters.ChoiceFilter(choices=CouncilKind.choices, label=_("Kind"))
 
@@ -96,3 +139,7 @@ class JointStatementApiFilterSet(ApiFilterSet, JointStatementFilterSet):
 
 class ElectionObservationMissionApiFilterSet(ApiFilterSet, ElectionObservationMissionFilterSet):
     place = SlugFilter(Place, field_name="places", label=_("Place observed"))
+
+
+class DocumentApiFilterSet(ApiFilterSet, DocumentFilterSet):
+    pass

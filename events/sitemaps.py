@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Council, ElectionObservationMission, JointStatement, Meeting
+from .models import Council, Document, ElectionObservationMission, JointStatement, Meeting
 
 
 class I18nSitemap(Sitemap):
@@ -27,6 +27,8 @@ class PageSitemap(I18nSitemap):
             "events:summit-list",
             "events:council-list",
             "events:statement-list",
+            "events:statement-alignment",
+            "events:document-list",
             "events:election-mission-list",
             "events:secretary-general-list",
             "memberships:state-list",
@@ -56,3 +58,10 @@ class JointStatementSitemap(I18nSitemap):
 class ElectionObservationMissionSitemap(I18nSitemap):
     def items(self):
         return ElectionObservationMission.objects.published().order_by("pk")
+
+
+class DocumentSitemap(I18nSitemap):
+    """Documents of published meetings and statements."""
+
+    def items(self):
+        return Document.objects.public().only("pk", "updated_at").order_by("pk")

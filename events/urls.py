@@ -2,12 +2,15 @@ from django.urls import path
 
 from . import feeds, views
 from .alignment import AlignmentView
+from .documents_page import DocumentDetailView, DocumentListView
 
 app_name = "events"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search_page, name="search"),
+    path("documents/", DocumentListView.as_view(), name="document-list"),
+    path("documents/<int:pk>/", DocumentDetailView.as_view(), name="document-detail"),
     path("documents/<int:pk>/file/", views.document_file, name="document-file"),
     path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
     # Before the records' slug routes: "feed" would read as a slug.

@@ -7,6 +7,7 @@ from events import feeds
 from events.candidacy_page import CandidacyMatrixView
 from events.sitemaps import (
     CouncilSitemap,
+    DocumentSitemap,
     ElectionObservationMissionSitemap,
     JointStatementSitemap,
     MeetingSitemap,
@@ -22,6 +23,7 @@ sitemaps = {
     "meetings": MeetingSitemap,
     "councils": CouncilSitemap,
     "statements": JointStatementSitemap,
+    "documents": DocumentSitemap,
     "election-missions": ElectionObservationMissionSitemap,
     "states": StateSitemap,
 }

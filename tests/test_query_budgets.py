@@ -299,6 +299,25 @@ def add_observer_status_details(count):
     return status
 
 
+def add_documents(count):
+    """`count` documents, each with a source and an endorsed candidacy; one in five of a draft
+    meeting (anonymous readers do not see it)."""
+    for number in range(count):
+        publication = Publication.DRAFT if number % 5 == 4 else Publication.PUBLISHED
+        document = DocumentFactory(meeting=MeetingFactory(publication=publication))
+        document.sources.add(SourceFactory())
+        document.endorsed_candidacies.add(CandidacyFactory())
+
+
+def add_document_details(count):
+    """One document with `count` sources and endorsed candidacies."""
+    document = DocumentFactory.create(meeting=the(MeetingFactory, "meeting-of-the-document"))
+    for _ in range(count):
+        document.sources.add(SourceFactory())
+        document.endorsed_candidacies.add(CandidacyFactory())
+    return document
+
+
 def add_document_files(count):
     """`count` PDF files of one meeting; the first is served."""
     meeting = the(MeetingFactory, "meeting-with-files")
@@ -376,6 +395,12 @@ BUDGETS = {
     "/en/observer-status/": Budget(add_observer_statuses, 4, 8),
     # the document (meeting and statement joined); staff: whether they may see drafts' files
     "/en/documents/{pk}/file/": Budget(add_document_files, 1, 5),
+    # count, rows (the meeting with its council and place, the statement with its council);
+    # kind and council options
+    "/en/documents/": Budget(add_documents, 3, 7),
+    # the document (its meeting or statement joined), its sources, endorsed candidacies (state
+    # and organization joined)
+    "/en/documents/{pk}/": Budget(add_document_details, 3, 7),
     # Feeds: no context processor reads the user, so staff cost no more (but in the sitemap)
     # meetings (council and host state joined)
     "/meetings.ics": Budget(add_meetings, 1, 1),
@@ -386,9 +411,9 @@ BUDGETS = {
     # meetings (council, place and host state joined)
     "/en/meetings/feed/": Budget(add_meetings, 1, 1),
     "/en/statements/feed/": Budget(add_statements, 1, 1),
-    # meetings, councils, statements, missions, states (the pages are no query); drawn with
-    # the request's context, so staff add their session, user and permissions
-    "/sitemap.xml": Budget(add_feed_rows, 5, 9),
+    # meetings, councils, statements, documents, missions, states (the pages are no query);
+    # drawn with the request's context, so staff add their session, user and permissions
+    "/sitemap.xml": Budget(add_feed_rows, 6, 10),
     # API lists ----------------------------------------------------------------------------
     # count, rows with their current role, sources
     "/api/v1/states/?page_size=100": Budget(api_rows("states"), 3, 4),
@@ -405,6 +430,8 @@ BUDGETS = {
     "/api/v1/statements/?page_size=100": Budget(api_rows("statements"), 7, 10),
     # count, rows
     "/api/v1/topics/?page_size=100": Budget(api_rows("topics"), 2, 3),
+    # count, rows (meeting and statement joined), sources, endorsed candidacies
+    "/api/v1/documents/?page_size=100": Budget(add_documents, 4, 7),
     # count, rows (state and organization joined), supports, sources
     "/api/v1/candidacies/?page_size=100": Budget(api_rows("candidacies"), 4, 7),
     # count, rows (organizations joined), steps, sources
@@ -418,6 +445,8 @@ BUDGETS = {
     "/api/v1/organizations/?format=csv": Budget(api_rows("organizations"), 2, 3),
     "/api/v1/councils/?format=csv": Budget(api_rows("councils"), 2, 3),
     "/api/v1/meetings/?format=csv": Budget(api_rows("meetings"), 1, 4),
+    # rows (meeting and statement joined), sources, endorsed candidacies
+    "/api/v1/documents/?format=csv": Budget(add_documents, 3, 6),
     "/api/v1/statements/?format=csv": Budget(api_rows("statements"), 6, 9),
     "/api/v1/topics/?format=csv": Budget(api_rows("topics"), 1, 2),
     "/api/v1/candidacies/?format=csv": Budget(api_rows("candidacies"), 3, 6),
@@ -436,6 +465,8 @@ BUDGETS = {
     # meeting (council, place and states joined), delegations (states joined), their sources,
     # documents, the candidacies they endorse (states and organizations joined), sources
     "/api/v1/meetings/detailed-meeting/": Budget(add_meeting_details, 6, 9),
+    # the document (meeting and statement joined), sources, endorsed candidacies
+    "/api/v1/documents/{pk}/": Budget(add_document_details, 3, 6),
     # statement (council and meeting joined), signatories, topics, candidacies, documents,
     # sources
     "/api/v1/statements/detailed-statement/": Budget(add_statement_details, 6, 9),

@@ -9,4 +9,5 @@ routes = [
     ("statements", views.JointStatementViewSet),
     ("topics", views.TopicViewSet),
     ("election-missions", views.ElectionObservationMissionViewSet),
+    ("documents", views.DocumentViewSet),
 ]

@@ -21,6 +21,7 @@ from ..models import (
     Meeting,
     Topic,
 )
+from .document_serializers import DocumentLibrarySerializer
 from .mission_serializers import ElectionObservationMissionSerializer
 from .serializers import (
     CouncilBriefSerializer,
@@ -172,3 +173,28 @@ class ElectionObservationMissionViewSet(ApiViewSet):
                 "sources",
             )
         )
+
+
+class DocumentViewSet(ApiViewSet):
+    """The documents library: declarations, communiqués, agreements and reports of meetings and
+    statements, public when their meeting or statement is. Read only."""
+
+    serializer_class = DocumentLibrarySerializer
+    filterset_class = filters.DocumentApiFilterSet
+    lookup_field = "pk"
+    http_method_names = ["get", "head", "options"]
+    search_fields = ["title", "symbol"]
+    ordering_fields = ["date", "title", "updated_at"]
+
+    def get_queryset(self):
+        documents = Document.objects.select_related("meeting", "statement").prefetch_related(
+            "sources",
+            # A candidacy's brief shows its name, made of its state and organization.
+            Prefetch(
+                "endorsed_candidacies",
+                queryset=Candidacy.objects.published().select_related("state", "organization"),
+            ),
+        )
+        if not self.has_view_permission(Document):
+            documents = documents.public()
+        return documents.order_by("-date", "-id")

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from memberships.models import Candidacy
 from otscoop.choices import label_of
+from otscoop.dates import format_partial_date
+from otscoop.fields import precision_field, sources_field
 from otscoop.models import Timestamped
 
 from ..choices import DocumentKind
@@ -79,6 +81,14 @@ class Document(Timestamped):
         _("symbol"), max_length=100, blank=True, help_text=_("A citable identifier.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("When it was adopted or issued; empty: its meeting's or statement's date."),
+    )
+    date_precision = precision_field()
+    sources = sources_field()
     # Here, not on Candidacy: events depends on memberships, never the reverse.
     endorsed_candidacies = models.ManyToManyField(
         Candidacy,
@@ -121,6 +131,23 @@ class Document(Timestamped):
     def parent(self):
         """The meeting or statement the document belongs to (joined by the caller)."""
         return self.meeting or self.statement
+
+    def get_absolute_url(self):
+        return reverse("events:document-detail", kwargs={"pk": self.pk})
+
+    @property
+    def date_display(self) -> str:
+        return format_partial_date(self.date, self.date_precision)
+
+    def save(self, *args, **kwargs):
+        # Without a date of its own, a document is dated as its meeting or statement.
+        parent = self.parent
+        if self.date is None and parent is not None:
+            if self.meeting_id:
+                self.date, self.date_precision = parent.start_date, parent.date_precision
+            else:
+                self.date, self.date_precision = parent.issued_on, parent.date_precision
+        super().save(*args, **kwargs)
 
     def get_file_url(self):
         """Where the public downloads an uploaded file (served only if its record is public)."""
