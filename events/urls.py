@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .chairmanship import ChairmanshipView
 
 app_name = "events"
 
@@ -11,6 +12,7 @@ urlpatterns = [
     path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
     path("summits/", views.SummitListView.as_view(), name="summit-list"),
+    path("chairmanship/", ChairmanshipView.as_view(), name="chairmanship"),
     path("councils/", views.CouncilListView.as_view(), name="council-list"),
     path("councils/<slug:slug>/", views.CouncilDetailView.as_view(), name="council-detail"),
     path("statements/", views.JointStatementListView.as_view(), name="statement-list"),
