@@ -10,9 +10,9 @@ On PostgreSQL each searched table has a stored generated column, `search_documen
 so no query selects it; `search()` filters on it through `SearchDocument`.
 """
 
+import dataclasses
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import reduce
 
 from django.conf import settings
@@ -27,7 +27,7 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 DOCUMENT_COLUMN = "search_document"
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class SearchGroup:
     """One kind of record on the search page: its newest matches and their count.
 
@@ -43,7 +43,7 @@ class SearchGroup:
     label: str
     queryset: Callable
     columns: list[str]
-    relations: dict = field(default_factory=dict)
+    relations: dict = dataclasses.field(default_factory=dict)
     row_template: str = ""
     document: bool = True
 
