@@ -5,6 +5,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.views.generic import DetailView
 
+from events.models import Meeting
 from otscoop.choices import Publication
 from otscoop.pages import FilteredListView
 
@@ -38,6 +39,17 @@ class DecisionListView(FilteredListView):
             .prefetch_related("addressed_councils", "addressed_states", "addressed_organizations")
             .order_by("-meeting__start_date", "-meeting_id", "order", "id")
         )
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        # The meeting filter offers (and accepts) the meetings of public decisions only: a page
+        # never names a draft meeting, nor a meeting whose decisions are all drafts, even to staff.
+        filterset.form.fields["meeting"].queryset = (
+            Meeting.objects.filter(pk__in=Decision.objects.public().values("meeting"))
+            .select_related("council", "place")
+            .order_by("-start_date", "-id")
+        )
+        return filterset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

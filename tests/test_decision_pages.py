@@ -114,6 +114,16 @@ def test_each_filter_narrows_the_list(client, name):
     assert "1 decision" in html
 
 
+def test_the_meeting_filter_never_offers_a_draft_meeting(client, drafts):
+    DecisionFactory(meeting=summit(number=3))
+    html = page(client, "/en/decisions/")
+    assert 'value="summit-3"' in html
+    assert 'value="summit-99"' not in html
+    only_drafts = DecisionFactory._meta.model.objects.get(publication=Publication.DRAFT).meeting
+    assert f'value="{only_drafts.slug}"' not in html
+    assert "Some filters could not be applied" in page(client, "/en/decisions/?meeting=summit-99")
+
+
 def test_a_bad_filter_is_named_on_the_page(client):
     html = page(client, "/en/decisions/?year=abc&status=nonsense")
     assert "Some filters could not be applied" in html
@@ -221,6 +231,7 @@ def test_the_summits_timeline_shows_decisions_and_a_new_step_at_once(client):
     DecisionFactory(meeting=meeting, text="Draft decision.", publication=Publication.DRAFT)
     html = page(client, "/en/summits/")
     assert "Admit a new observer." in html and "Not recorded: 1" in html
+    assert "Not recorded: 1" in page(client, meeting.get_absolute_url())
     assert "Draft decision." not in html
     DecisionStepFactory(decision=decision, status=StepStatus.IMPLEMENTED)
     html = page(client, "/en/summits/")
