@@ -11,16 +11,17 @@ from django.views.generic import TemplateView
 
 from otscoop.pages import last_updated
 
-from .choices import MeetingKind
+from .choices import MeetingKind, MeetingStatus
 from .models import Meeting
 
 
 def chairmanship_periods() -> list[dict]:
-    """Each regular summit (and any other meeting where the chairmanship passed), the first
-    first: the meeting, who handed over, who took over (None: not recorded) and the meeting
+    """Each regular summit held (and any other meeting where the chairmanship passed), the
+    first first (a summit still to come hands nothing over yet): the meeting, who handed over, who took over (None: not recorded) and the meeting
     that ended the period (None: the current one). One query."""
     meetings = list(
         Meeting.objects.published()
+        .filter(status=MeetingStatus.HELD)
         .filter(
             Q(kind=MeetingKind.SUMMIT)
             | Q(chairmanship_to__isnull=False)

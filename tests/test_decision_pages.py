@@ -271,11 +271,13 @@ def test_chairmanship_shows_each_period_and_says_where_it_is_not_recorded(client
         chairmanship_to=kyrgyzstan,
     )
     summit(number=7, start_date=datetime.date(2019, 10, 15), publication=Publication.DRAFT)
+    summit(number=8, start_date=datetime.date(2030, 10, 15), status="scheduled")
     for language in ("tr", "en", "ru"):
         page(client, f"/{language}/chairmanship/")
     html = page(client, "/en/chairmanship/")
     assert html.index("Kazakhstan") < html.index("Chair not recorded") < html.index("Kyrgyzstan")
     assert "Summit number 5" in html and "Summit number 7" not in html
+    assert "Summit number 8" not in html  # to come: nothing handed over yet
     assert 'datetime="2014-06-05"' in html and "until the next summit" in html
     assert "/en/chairmanship/" in page(client, "/en/meetings/summit-4/")
     assert "/en/chairmanship/" in page(client, kazakhstan.get_absolute_url())
