@@ -17,8 +17,9 @@ from .models import Meeting
 
 def chairmanship_periods() -> list[dict]:
     """Each regular summit held (and any other meeting where the chairmanship passed), the
-    first first (a summit still to come hands nothing over yet): the meeting, who handed over, who took over (None: not recorded) and the meeting
-    that ended the period (None: the current one). One query."""
+    first first: the meeting, who handed over, who took over (None: not recorded) and the
+    meeting that ended the period (None: the current one). A summit still to come hands
+    nothing over yet. One query."""
     meetings = list(
         Meeting.objects.published()
         .filter(status=MeetingStatus.HELD)
