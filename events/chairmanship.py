@@ -9,6 +9,7 @@ recorded" rather than a guess.
 from django.db.models import Q
 from django.views.generic import TemplateView
 
+from otscoop.dates import format_partial_date
 from otscoop.pages import last_updated
 
 from .choices import MeetingKind, MeetingStatus
@@ -34,11 +35,16 @@ def chairmanship_periods() -> list[dict]:
     return [
         {
             "meeting": meeting,
+            # A period runs from a summit's first day (a summit's last day would read as a
+            # range inside the period).
+            "starts": format_partial_date(meeting.start_date, meeting.date_precision),
             "handed_over_by": meeting.chairmanship_from,
             "chair": meeting.chairmanship_to,
-            "until": meetings[index + 1] if index + 1 < len(meetings) else None,
+            "until": following,
+            "ends": following
+            and format_partial_date(following.start_date, following.date_precision),
         }
-        for index, meeting in enumerate(meetings)
+        for meeting, following in zip(meetings, [*meetings[1:], None], strict=True)
     ]
 
 
