@@ -7,3 +7,10 @@ class DecisionsConfig(AppConfig):
 
     name = "decisions"
     verbose_name = _("Decisions and their follow-up")
+
+    def ready(self):
+        from otscoop.search import register_search_group
+
+        from .search import GROUP
+
+        register_search_group(GROUP)

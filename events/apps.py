@@ -7,3 +7,11 @@ class EventsConfig(AppConfig):
 
     name = "events"
     verbose_name = _("Councils, meetings and statements")
+
+    def ready(self):
+        from otscoop.search import register_search_group
+
+        from .search import GROUPS
+
+        for group in GROUPS:
+            register_search_group(group)

@@ -1,4 +1,5 @@
-"""Search across meetings, statements, candidacies and election missions (published only)."""
+"""Search across meetings, statements, candidacies and election missions (published only), and
+the groups other apps register (otscoop.search.SEARCH_GROUPS: decisions add theirs)."""
 
 from functools import cache
 
@@ -12,7 +13,7 @@ from memberships.models import (
     Place,
     State,
 )
-from otscoop.search import ids_named, related_by_name, search
+from otscoop.search import SEARCH_GROUPS, SearchGroup, ids_named, related_by_name, search
 
 from .models import (
     MEETING_SEARCH_COLUMNS,
@@ -35,21 +36,20 @@ MAX_QUERY_LENGTH = 200
 # Each group reads only the columns its list shows (templates/events/search.html and its
 # includes), so long texts (a statement's full text in three languages) stay in the database.
 GROUPS = (
-    (
+    SearchGroup(
         "meetings",
         _("Meetings"),
         lambda: Meeting.objects.published().for_rows().order_by("-start_date", "-id"),
         MEETING_SEARCH_COLUMNS,
         {"host_state_id": State, "place_id": Place},
     ),
-    (
+    SearchGroup(
         "statements",
         _("Joint statements"),
         lambda: JointStatement.objects.published().for_rows().order_by("-issued_on", "-id"),
         STATEMENT_SEARCH_COLUMNS,
-        {},
     ),
-    (
+    SearchGroup(
         "candidacies",
         _("Candidacies"),
         lambda: (
@@ -64,7 +64,7 @@ GROUPS = (
         CANDIDACY_SEARCH_COLUMNS,
         {"state_id": State, "organization_id": Organization},
     ),
-    (
+    SearchGroup(
         "missions",
         _("Election observation missions"),
         lambda: (
@@ -96,9 +96,9 @@ def search_everything(query: str) -> list[dict]:
     query = query.strip()[:MAX_QUERY_LENGTH]
     named = cache(ids_named)  # this search only: each word is looked up once per model
     groups = []
-    for key, label, queryset, columns, relations in GROUPS:
-        related = related_by_name(relations, named) if relations else None
-        matches = search(queryset(), columns, query, related)
+    for group in SEARCH_GROUPS:
+        related = related_by_name(group.relations, named) if group.relations else None
+        matches = search(group.queryset(), group.columns, query, related, document=group.document)
         rows = list(matches[: RESULTS_PER_GROUP + 1])
         if len(rows) > RESULTS_PER_GROUP:
             count = matches.order_by()[: COUNT_LIMIT + 1].count()
@@ -106,8 +106,9 @@ def search_everything(query: str) -> list[dict]:
             count = len(rows)
         groups.append(
             {
-                "key": key,
-                "label": label,
+                "key": group.key,
+                "label": group.label,
+                "row_template": group.row_template,
                 "results": rows[:RESULTS_PER_GROUP],
                 "count": min(count, COUNT_LIMIT),
                 "more": count > COUNT_LIMIT,

@@ -31,6 +31,8 @@ class PageSitemap(I18nSitemap):
             "events:document-list",
             "events:election-mission-list",
             "events:secretary-general-list",
+            "events:chairmanship",
+            "decisions:decision-list",
             "memberships:state-list",
             "candidacy-list",
             "memberships:observer-status-list",

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import feeds, views
 from .alignment import AlignmentView
+from .chairmanship import ChairmanshipView
 from .documents_page import DocumentDetailView, DocumentListView
 
 app_name = "events"
@@ -20,6 +21,7 @@ urlpatterns = [
     path("statements/alignment/", AlignmentView.as_view(), name="statement-alignment"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
     path("summits/", views.SummitListView.as_view(), name="summit-list"),
+    path("chairmanship/", ChairmanshipView.as_view(), name="chairmanship"),
     path("councils/", views.CouncilListView.as_view(), name="council-list"),
     path("councils/<slug:slug>/", views.CouncilDetailView.as_view(), name="council-detail"),
     path("statements/", views.JointStatementListView.as_view(), name="statement-list"),

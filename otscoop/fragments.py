@@ -34,7 +34,13 @@ ROW_TEMPLATES = {
     "includes/statement_row.html": ("statement", "events.council events.topic"),
     "includes/summit_row.html": (
         "summit",
-        "events.council memberships.place memberships.state events.document",
+        "events.council memberships.place memberships.state events.document"
+        " decisions.decision decisions.decisionstep",
+    ),
+    "includes/decision_row.html": (
+        "decision",
+        "events.meeting events.council memberships.place memberships.state"
+        " memberships.organization",
     ),
 }
 

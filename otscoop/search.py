@@ -10,7 +10,9 @@ On PostgreSQL each searched table has a stored generated column, `search_documen
 so no query selects it; `search()` filters on it through `SearchDocument`.
 """
 
+import dataclasses
 import operator
+from collections.abc import Callable
 from functools import reduce
 
 from django.conf import settings
@@ -23,6 +25,38 @@ from django.db.models.expressions import Col
 SEARCH_CONFIG = "simple"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 DOCUMENT_COLUMN = "search_document"
+
+
+@dataclasses.dataclass(frozen=True)
+class SearchGroup:
+    """One kind of record on the search page: its newest matches and their count.
+
+    `queryset` returns the published records in their list order, reading only what the row
+    shows; `columns` are the columns searched; `relations` (`field: model`) find a record by
+    the name of a state, place or organization it points to. `row_template` (one of
+    otscoop.fragments.ROW_TEMPLATES) draws each match; without one the search page has its own
+    markup for the group. `document`: the table has a stored search document (PostgreSQL);
+    without one, words are looked up with `icontains` on every database.
+    """
+
+    key: str
+    label: str
+    queryset: Callable
+    columns: list[str]
+    relations: dict = dataclasses.field(default_factory=dict)
+    row_template: str = ""
+    document: bool = True
+
+
+# The search page's groups, in the order of the apps that register them in their
+# AppConfig.ready() (the core knows no domain app: each app adds its own).
+SEARCH_GROUPS: list[SearchGroup] = []
+
+
+def register_search_group(group: SearchGroup) -> None:
+    """Add a group to the search page (once: a second registration of its key replaces it)."""
+    SEARCH_GROUPS[:] = [known for known in SEARCH_GROUPS if known.key != group.key]
+    SEARCH_GROUPS.append(group)
 
 
 def localized(*fields: str) -> list[str]:
@@ -84,7 +118,7 @@ def terms(query: str) -> list[str]:
     return [term for term in query.split() if term]
 
 
-def search(queryset, columns: list[str], query: str, related=None, prefix=False):
+def search(queryset, columns: list[str], query: str, related=None, prefix=False, document=True):
     """Rows of `queryset` that match every word of `query`, in the queryset's own order.
 
     A word matches when it is in one of `columns` (on PostgreSQL: in the table's stored search
@@ -94,12 +128,13 @@ def search(queryset, columns: list[str], query: str, related=None, prefix=False)
     a page of them is read by walking the table's date index (frequent words) or from the GIN
     index (rare words), whichever the planner finds cheaper. With `prefix`, a word also matches
     the words it begins (as the admin's search box and its autocompletes expect: "Bish" finds
-    Bishkek); without it, whole words only.
+    Bishkek); without it, whole words only. Without `document` (a table with no stored search
+    document), every database looks for each word with `icontains`, as SQLite does.
     """
     words = terms(query)
     if not words:
         return queryset.none()
-    postgresql = connection.vendor == "postgresql"
+    postgresql = document and connection.vendor == "postgresql"
     condition = Q()
     in_document = []  # PostgreSQL: words that can only match the document, tested at once
     for word in words:

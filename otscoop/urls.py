@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from decisions.feeds import DecisionStepFeed
+from decisions.sitemaps import DecisionSitemap
 from events import feeds
 from events.candidacy_page import CandidacyMatrixView
 from events.sitemaps import (
@@ -25,6 +27,7 @@ sitemaps = {
     "statements": JointStatementSitemap,
     "documents": DocumentSitemap,
     "election-missions": ElectionObservationMissionSitemap,
+    "decisions": DecisionSitemap,
     "states": StateSitemap,
 }
 
@@ -35,6 +38,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("meetings.ics", feeds.meetings_calendar, name="meetings-ics"),
     path("statements/feed/", feeds.StatementFeed(), name="statement-feed"),
+    path("decisions/feed/", DecisionStepFeed(), name="decision-feed"),
     path("admin/", admin.site.urls),
     path("api/", include("otscoop.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -44,6 +48,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("memberships.urls")),
+    path("", include("decisions.urls")),
     # A state's page and the candidacies page gather records of both apps, so they are
     # composed in events.
     path("states/<slug:slug>/", StateDetailView.as_view(), name="state-detail"),

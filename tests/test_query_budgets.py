@@ -28,9 +28,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
 from django.utils import translation
 
+from decisions import urls as decisions_urls
 from events import urls as events_urls
 from events.api.urls import routes as events_api_routes
 from events.choices import MeetingKind
+from events.models import Meeting
 from memberships import urls as memberships_urls
 from memberships.api.urls import routes as memberships_api_routes
 from memberships.choices import ObserverDirection, SupportVisibility
@@ -42,6 +44,8 @@ from .factories import (
     CandidacyFactory,
     CandidacySupportFactory,
     CouncilFactory,
+    DecisionFactory,
+    DecisionStepFactory,
     DelegationFactory,
     DocumentFactory,
     ElectionObservationMissionFactory,
@@ -140,6 +144,27 @@ def add_observer_statuses(count):
             ObserverStatusStepFactory(observer_status=status).sources.add(SourceFactory())
 
 
+def add_decisions(count):
+    """Decisions of summits, each addressed to an organ, a state and an organization, with a
+    topic and a step; one in five a draft."""
+    for number in range(count):
+        publication = Publication.DRAFT if number % 5 == 4 else Publication.PUBLISHED
+        decision = DecisionFactory(meeting__place=PlaceFactory(), publication=publication)
+        decision.addressed_councils.add(CouncilFactory())
+        decision.addressed_states.add(StateFactory())
+        decision.addressed_organizations.add(OrganizationFactory())
+        decision.topics.add(TopicFactory())
+        DecisionStepFactory(decision=decision, reported_at=MeetingFactory())
+
+
+def add_summit_decisions(count):
+    """Summits with their outcome documents, each with decisions at two statuses."""
+    add_summits(count)
+    for summit in Meeting.objects.filter(kind=MeetingKind.SUMMIT, decisions__isnull=True):
+        DecisionFactory(meeting=summit)
+        DecisionStepFactory(decision=DecisionFactory(meeting=summit))
+
+
 def add_home_rows(count):
     add_meetings(count)
     add_summits(count)
@@ -154,6 +179,7 @@ def add_feed_rows(count):
     add_statements(count)
     add_missions(count)
     add_states(count)
+    add_decisions(count)
 
 
 def add_search_matches(word):
@@ -165,6 +191,7 @@ def add_search_matches(word):
             JointStatementFactory(title=f"{word} statement")
             CandidacyFactory(post=f"{word} coordinator")
             ElectionObservationMissionFactory(title=f"{word} election")
+            DecisionFactory(text=f"A {word} decision")
 
     return add
 
@@ -207,7 +234,37 @@ def add_meeting_details(count):
         JointStatementFactory(meeting=meeting)
         SecretaryGeneralFactory(appointed_at=meeting)
         meeting.sources.add(SourceFactory())
+        DecisionStepFactory(decision=DecisionFactory(meeting=meeting))
+        DecisionStepFactory(reported_at=meeting)
     return meeting
+
+
+def add_decision_details(count):
+    decision = DecisionFactory._meta.model.objects.filter(order=999).first() or DecisionFactory(
+        order=999, meeting__place=PlaceFactory(), document=DocumentFactory()
+    )
+    for _ in range(count):
+        decision.addressed_councils.add(CouncilFactory())
+        decision.addressed_states.add(StateFactory())
+        decision.addressed_organizations.add(OrganizationFactory())
+        decision.topics.add(TopicFactory())
+        decision.sources.add(SourceFactory())
+        DecisionStepFactory(
+            decision=decision,
+            reported_at=MeetingFactory(place=PlaceFactory()),
+            reported_in=JointStatementFactory(),
+        ).sources.add(SourceFactory())
+    return decision
+
+
+def add_chairmanships(count):
+    for _ in range(count):
+        MeetingFactory(
+            kind=MeetingKind.SUMMIT,
+            place=PlaceFactory(),
+            chairmanship_from=StateFactory(),
+            chairmanship_to=StateFactory(),
+        )
 
 
 def add_secretaries_general(count):
@@ -349,17 +406,26 @@ BUDGETS = {
     # search: one query per group, a count for each group past a page (all four, here), a name
     # lookup of the words among states, one among places (a meeting found by its place's name
     # in any language: "Gebele") and one among organizations
-    "/en/search/?q=summit": Budget(add_search_matches("summit"), 11, 15, sizes=(30, 60)),
+    "/en/search/?q=summit": Budget(add_search_matches("summit"), 13, 17, sizes=(30, 60)),
     # the same with fewer matches than a page: no count
-    "/en/search/?q=forum": Budget(add_search_matches("forum"), 7, 11, sizes=(FEW, 25)),
+    "/en/search/?q=forum": Budget(add_search_matches("forum"), 8, 12, sizes=(FEW, 25)),
     # count, rows (council, place and host state joined), council and state options
     "/en/meetings/": Budget(add_meetings, 4, 8),
     # meeting (council, place, host and chairmanship states joined), delegations with their
     # states, their sources, documents, the candidacies they endorse (states and organizations
     # joined), sources, statements, Secretaries General appointed
-    "/en/meetings/detailed-meeting/": Budget(add_meeting_details, 8, 12),
+    "/en/meetings/detailed-meeting/": Budget(add_meeting_details, 10, 14),
     # count, rows, their documents
-    "/en/summits/": Budget(add_summits, 3, 7),
+    "/en/summits/": Budget(add_summit_decisions, 4, 8),
+    # count, rows (meeting with its council and place joined), addressed organs, states and
+    # organizations; council, meeting, state, organization and topic options
+    "/en/decisions/": Budget(add_decisions, 11, 15),
+    # decision (meeting with its council, place and host, document joined), addressed organs,
+    # states, organizations, topics, sources, steps (reporting meeting with its council and
+    # place, statement joined), their sources
+    "/en/decisions/{pk}/": Budget(add_decision_details, 8, 12),
+    # the summits and meetings where the chairmanship passed (states, council, place joined)
+    "/en/chairmanship/": Budget(add_chairmanships, 1, 5),
     # rows
     "/en/councils/": Budget(add_councils, 1, 5),
     # council, sources, latest meetings, latest statements
@@ -411,9 +477,11 @@ BUDGETS = {
     # meetings (council, place and host state joined)
     "/en/meetings/feed/": Budget(add_meetings, 1, 1),
     "/en/statements/feed/": Budget(add_statements, 1, 1),
-    # meetings, councils, statements, documents, missions, states (the pages are no query);
-    # drawn with the request's context, so staff add their session, user and permissions
-    "/sitemap.xml": Budget(add_feed_rows, 6, 10),
+    # steps (decisions joined)
+    "/decisions/feed/": Budget(add_decisions, 1, 1),
+    # meetings, councils, statements, documents, decisions, missions, states (the pages are no
+    # query); drawn with the request's context, so staff add their session, user and permissions
+    "/sitemap.xml": Budget(add_feed_rows, 7, 11),
     # API lists ----------------------------------------------------------------------------
     # count, rows with their current role, sources
     "/api/v1/states/?page_size=100": Budget(api_rows("states"), 3, 4),
@@ -569,7 +637,8 @@ def test_every_public_page_feed_and_api_resource_has_a_budget():
         *(f"memberships:{pattern.name}" for pattern in memberships_urls.urlpatterns),
         # the pages composed in events from both apps' records, routed from the root URLconf
         *("state-detail", "candidacy-list"),
-        *("meetings-ics", "statement-feed", "sitemap"),
+        *(f"decisions:{pattern.name}" for pattern in decisions_urls.urlpatterns),
+        *("meetings-ics", "statement-feed", "decision-feed", "sitemap"),
         *(f"{prefix}-{action}" for prefix, _viewset in routes for action in ("list", "detail")),
     }
     with translation.override("en"):

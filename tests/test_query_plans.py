@@ -128,8 +128,8 @@ def search_page_query(key, word):
     from events.search import COUNT_LIMIT, GROUPS, RESULTS_PER_GROUP
     from otscoop.search import search
 
-    _key, _label, queryset, columns, _relations = next(g for g in GROUPS if g[0] == key)
-    matches = search(queryset(), columns, word)
+    group = next(group for group in GROUPS if group.key == key)
+    matches = search(group.queryset(), group.columns, word)
     return matches[: RESULTS_PER_GROUP + 1], matches.order_by()[: COUNT_LIMIT + 1]
 
 

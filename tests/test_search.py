@@ -44,6 +44,7 @@ def test_results_are_grouped_by_type_and_drafts_never_show(client):
         "statements",
         "candidacies",
         "missions",
+        "decisions",  # registered by the decisions app
     ]
     assert titles(groups, "meetings") == ["Summit on connectivity in Gabala"]
     assert titles(groups, "statements") == ["Statement on connectivity"]

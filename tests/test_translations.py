@@ -269,6 +269,8 @@ NAVIGATION = {
         "Summits",
         "Councils",
         "Statements",
+        "Documents",
+        "Decisions",
         "States",
         "Candidacies",
         "Observer status",
@@ -280,6 +282,8 @@ NAVIGATION = {
         "Zirveler",
         "Konseyler",
         "Açıklamalar",
+        "Belgeler",
+        "Kararlar",
         "Devletler",
         "Adaylıklar",
         "Gözlemci statüsü",
@@ -291,6 +295,8 @@ NAVIGATION = {
         "Саммиты",
         "Советы",
         "Заявления",
+        "Документы",
+        "Решения",
         "Государства",
         "Кандидатуры",
         "Статус наблюдателя",
@@ -313,6 +319,12 @@ HEADINGS = {
         "ru": "Советы и другие органы",
     },
     "events:statement-list": {"en": "Statements", "tr": "Açıklamalar", "ru": "Заявления"},
+    "decisions:decision-list": {"en": "Decisions", "tr": "Kararlar", "ru": "Решения"},
+    "events:chairmanship": {
+        "en": "Chairmanship of the OTS",
+        "tr": "TDT dönem başkanlığı",
+        "ru": "Председательство в ОТГ",
+    },
     "memberships:state-list": {"en": "States", "tr": "Devletler", "ru": "Государства"},
     "candidacy-list": {
         "en": "Candidacies and support",
@@ -352,6 +364,20 @@ FILTER_LABELS = {
         "en": ["Candidate state", "Organization", "Outcome", "Supported by"],
         "tr": ["Aday devlet", "Kuruluş", "Sonuç", "Destekleyen devlet"],
         "ru": ["Государство-кандидат", "Организация", "Результат", "Поддержавшая страна"],
+    },
+    "decisions:decision-list": {
+        "en": [
+            *("Adopted by", "Meeting", "Kind", "Status", "Addressed to organ"),
+            *("Addressed to state", "Addressed to organization", "Topic", "Year"),
+        ],
+        "tr": [
+            *("Kabul eden organ", "Toplantı", "Tür", "Durum", "Muhatap organ"),
+            *("Muhatap devlet", "Muhatap kuruluş", "Konu", "Yıl"),
+        ],
+        "ru": [
+            *("Принявший орган", "Встреча", "Вид", "Статус", "Адресат: орган"),
+            *("Адресат: государство", "Адресат: организация", "Тема", "Год"),
+        ],
     },
     "events:election-mission-list": {
         "en": ["Observed state", "Election kind", "Year"],
