@@ -71,7 +71,13 @@ def test_visitor_walks_from_home_to_a_filtered_meeting(browser, site):
     # Known only to the month: no day is shown.
     assert "October 2025" in browser.find_element(By.CSS_SELECTOR, ".record__meta").text
 
-    browser.find_element(By.LINK_TEXT, "Council of Foreign Ministers in Gabala").click()
+    link = browser.find_element(By.LINK_TEXT, "Council of Foreign Ministers in Gabala")
+    # The row is below the window's fold (the subscribe buttons come first), and the site
+    # scrolls smoothly: WebDriver would click while the page still moves. Scroll at once.
+    browser.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", link
+    )
+    link.click()
     wait_for_url(browser, "/en/meetings/cfm-gabala-2025/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Council of Foreign Ministers in Gabala"
 
