@@ -9,8 +9,8 @@ from memberships.models import Organization, State
 from otscoop.api.filters import ApiFilterSet
 from otscoop.filters import SlugFilter, YearFilter
 
-from .choices import DecisionKind, DecisionStatus
-from .models import Decision
+from .choices import DecisionKind, DecisionStatus, StepStatus
+from .models import Decision, DecisionStep
 
 
 def adopting_meetings(request):
@@ -63,3 +63,17 @@ class DecisionFilterSet(django_filters.FilterSet):
 
 class DecisionApiFilterSet(ApiFilterSet, DecisionFilterSet):
     pass
+
+
+class StepApiFilterSet(ApiFilterSet):
+    """The follow-up steps' filters in the API (/api/v1/decision-steps/)."""
+
+    decision = django_filters.NumberFilter(field_name="decision_id", label=_("Decision (its id)"))
+    status = django_filters.ChoiceFilter(choices=StepStatus.choices, label=_("Status"))
+    reported_at = django_filters.CharFilter(
+        field_name="reported_at__slug", label=_("Reported at meeting (slug)")
+    )
+
+    class Meta:
+        model = DecisionStep
+        fields = ["decision", "status", "reported_at"]
