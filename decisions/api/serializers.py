@@ -99,6 +99,10 @@ class DecisionStepSerializer(StepFieldsMixin, ApiModelSerializer):
     latest step's status is the decision's current status."""
 
     url = url_field("decision-steps-detail", lookup_field="pk")
+    page_url = PageUrlField(
+        path=lambda step: decision_page_path(step.decision),
+        help_text=_("The step's decision on its meeting's public page (absolute URL)."),
+    )
     decision = serializers.PrimaryKeyRelatedField(
         queryset=Decision.objects.select_related("meeting"),
         help_text=_("The decision (its id)."),
@@ -110,8 +114,10 @@ class DecisionStepSerializer(StepFieldsMixin, ApiModelSerializer):
         fields = [
             "id",
             "url",
+            "page_url",
+            "display",
             "decision",
-            *STEP_FIELDS[1:],
+            *STEP_FIELDS[2:],
             "sources",
             "created_at",
             "updated_at",

@@ -87,4 +87,16 @@ class DecisionStepViewSet(ApiViewSet):
         return super().filter_queryset(queryset)
 
     def get_queryset(self):
-        return steps_with_reporters().prefetch_related("sources")
+        # The page URL is the decision's place on its meeting's page: the meeting's slug.
+        return (
+            steps_with_reporters()
+            .select_related("decision__meeting")
+            .only(
+                *own_columns(DecisionStep),
+                *brief_columns(MeetingBriefSerializer, "reported_at"),
+                *brief_columns(StatementBriefSerializer, "reported_in"),
+                "decision__id",
+                "decision__meeting__slug",
+            )
+            .prefetch_related("sources")
+        )
