@@ -7,3 +7,6 @@ class DecisionsConfig(AppConfig):
 
     name = "decisions"
     verbose_name = _("Decisions and their follow-up")
+    # Steps the demo loader (events/demo/loader.py) runs after its own, by dotted path: events
+    # does not import decisions.
+    demo_steps = ["decisions.demo.load_decisions"]
