@@ -61,3 +61,11 @@ class DecisionResource(SpreadsheetResource):
             "publication",
             "sources",
         )
+
+    def get_instance(self, instance_loader, row):
+        try:
+            return super().get_instance(instance_loader, row)
+        except ValueError:
+            # A key cell that cannot be read (an unknown meeting, an order that is no number):
+            # the row is checked as a new decision, and the error shows under its column.
+            return None
