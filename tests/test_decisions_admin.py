@@ -1,9 +1,16 @@
 """The decisions in the admin: an editor adds a decision with its follow-up, the meeting's form
 lists its decisions, the changelist filters and searches."""
 
-import pytest
-from django.urls import reverse
+import ast
+from pathlib import Path
 
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+import events.admin
+from decisions.admin import MeetingDecisionInline
 from decisions.models import Decision
 from events.models import Meeting
 
@@ -59,15 +66,9 @@ def test_an_editor_adds_a_decision_with_two_steps_and_its_status_follows(editor_
     assert decision.steps.last().reported_at == later
     assert decision.history.first().history_user == editor
 
-    api = factories_client_get(f"/api/v1/decisions/{decision.pk}/")
+    api = APIClient().get(f"/api/v1/decisions/{decision.pk}/").json()
     assert api["status"] == "implemented"
     assert [step["status"] for step in api["steps"]] == ["in_progress", "implemented"]
-
-
-def factories_client_get(path):
-    from rest_framework.test import APIClient
-
-    return APIClient().get(path).json()
 
 
 def test_a_step_before_its_decision_is_refused_on_its_date(editor_client):
@@ -142,19 +143,14 @@ def test_the_publish_action_publishes_decisions(editor_client):
 
 
 def test_events_admin_does_not_import_decisions():
-    import ast
-    from pathlib import Path
-
-    import events.admin
-
-    tree = ast.parse(Path(events.admin.__file__).read_text())
-    imported = [
-        node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
-    ] + [
+    """The decisions inline is added to the meeting's admin from decisions/admin.py."""
+    tree = ast.parse(Path(events.admin.__file__).read_text(encoding="utf-8"))
+    imported = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+    imported += [
         alias.name
         for node in ast.walk(tree)
         if isinstance(node, ast.Import)
         for alias in node.names
     ]
     assert not any(name.startswith("decisions") for name in imported)
-    assert Meeting  # the inline is added from decisions/admin.py
+    assert MeetingDecisionInline in admin.site.get_model_admin(Meeting).inlines

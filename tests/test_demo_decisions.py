@@ -18,6 +18,8 @@ from decisions.models import Decision, DecisionStep
 from events.demo.loader import load_demo, totals
 from events.models import Meeting
 
+from .api_helpers import token_client
+
 pytestmark = pytest.mark.django_db
 
 FACTS_PATH = Path(settings.BASE_DIR).parent / "shared/data/ots_facts.json"
@@ -164,10 +166,14 @@ def test_a_second_load_writes_nothing_to_decisions(demo):
 
 def test_a_decision_a_person_changed_keeps_its_text_and_steps(demo, editor):
     decision, _steps = follow_up("8th-summit-2021-istanbul", 1)
-    decision.text = "Renamed, as the editor puts it."
-    decision._history_user = editor
-    decision.save()
-    decision.steps.get().delete()
+    client = token_client(editor)
+    response = client.patch(
+        f"/api/v1/decisions/{decision.pk}/",
+        {"text": "Renamed, as the editor puts it."},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert client.delete(f"/api/v1/decision-steps/{decision.steps.get().pk}/").status_code == 204
 
     counts = load_demo()
 
