@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Apps whose data is the project's own; the backup test compares every row of their tables.
-CONTENT_APPS = ("otscoop", "memberships", "events")
+CONTENT_APPS = ("otscoop", "memberships", "events", "decisions")  # as otscoop.cache says
 # Rebuilt by `migrate` in every database (content types, permissions) or transient (sessions):
 # never in a backup. References to content types and permissions are written as natural keys.
 EXCLUDED_MODELS = ("contenttypes.contenttype", "auth.permission", "sessions.session")

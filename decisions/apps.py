@@ -7,6 +7,9 @@ class DecisionsConfig(AppConfig):
 
     name = "decisions"
     verbose_name = _("Decisions and their follow-up")
+    # Steps the demo loader (events/demo/loader.py) runs after its own, by dotted path: events
+    # does not import decisions.
+    demo_steps = ["decisions.demo.load_decisions"]
 
     def ready(self):
         from otscoop.search import register_search_group

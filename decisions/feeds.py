@@ -9,8 +9,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy
 
+from events.feeds import valid_filters
 from otscoop import translated
 
+from .filters import DecisionFilterSet
 from .models import Decision, DecisionStep
 
 FEED_ITEMS = 50
@@ -26,12 +28,19 @@ class DecisionStepFeed(Feed):
         "Status changes of the decisions of the Organization of Turkic States' meetings"
     )
 
-    def link(self):
-        return reverse("decisions:decision-list")
+    def get_object(self, request, *args, **kwargs):
+        # The list's filters (`/en/decisions/feed/?kind=instruction`): of the decisions filtered
+        # as the list filters them; a filter that is not valid is a 400 naming it.
+        self.query = request.GET.urlencode()
+        return valid_filters(DecisionFilterSet, request, Decision.objects.public())
 
-    def items(self):
+    def link(self, obj):
+        url = reverse("decisions:decision-list")
+        return f"{url}?{self.query}" if self.query else url
+
+    def items(self, obj):
         return (
-            DecisionStep.objects.filter(decision__in=Decision.objects.public())
+            DecisionStep.objects.filter(decision__in=obj.qs.values("pk"))
             .select_related("decision")
             .order_by("-date", "-id")[:FEED_ITEMS]
         )

@@ -9,16 +9,16 @@ from memberships.models import Organization, State
 from otscoop.api.filters import ApiFilterSet
 from otscoop.filters import SlugFilter, YearFilter
 
-from .choices import DecisionKind, DecisionStatus
-from .models import Decision
+from .choices import DecisionKind, DecisionStatus, StepStatus
+from .models import Decision, DecisionStep
 
 
 def adopting_meetings(request):
-    """The meetings that adopted a decision, for the meeting filter's options (their titles are
+    """The meetings that adopted a public decision, for the meeting filter's options: a filter
+    never names a draft meeting, nor one whose decisions are all drafts (their titles are
     composed from their council and place: joined, not read per option)."""
     return (
-        Meeting.objects.filter(decisions__isnull=False)
-        .distinct()
+        Meeting.objects.filter(pk__in=Decision.objects.public().values("meeting"))
         .select_related("council", "place")
         .order_by("-start_date", "-id")
     )
@@ -63,3 +63,17 @@ class DecisionFilterSet(django_filters.FilterSet):
 
 class DecisionApiFilterSet(ApiFilterSet, DecisionFilterSet):
     pass
+
+
+class StepApiFilterSet(ApiFilterSet):
+    """The follow-up steps' filters in the API (/api/v1/decision-steps/)."""
+
+    decision = django_filters.NumberFilter(field_name="decision_id", label=_("Decision (its id)"))
+    status = django_filters.ChoiceFilter(choices=StepStatus.choices, label=_("Status"))
+    reported_at = django_filters.CharFilter(
+        field_name="reported_at__slug", label=_("Reported at meeting (slug)")
+    )
+
+    class Meta:
+        model = DecisionStep
+        fields = ["decision", "status", "reported_at"]

@@ -214,7 +214,12 @@ class DecisionStep(Timestamped):
 
     def clean(self):
         super().clean()
-        if self.date and self.decision_id:
+        try:
+            # Set, though perhaps not saved yet: a step added with its decision in the admin.
+            decision = self.decision
+        except Decision.DoesNotExist:
+            decision = None
+        if self.date and decision is not None and decision.meeting_id:
             self.decided_from = self.decision_floor()
             if self.date < self.decided_from:
                 raise ValidationError({"date": _("A step cannot come before its decision.")})

@@ -64,6 +64,8 @@ RESOURCES = {
     "candidacies": (factories.CandidacyFactory, "slug", True),
     "observer-statuses": (factories.ObserverStatusFactory, "pk", True),
     "election-missions": (factories.ElectionObservationMissionFactory, "slug", True),
+    "decisions": (factories.DecisionFactory, "pk", True),
+    "decision-steps": (factories.DecisionStepFactory, "pk", False),
 }
 PUBLISHED_RESOURCES = [name for name, (_f, _l, published) in RESOURCES.items() if published]
 
@@ -114,12 +116,30 @@ def make_rich(resource: str, **kwargs):
         instance.save()
     elif resource == "states":
         factories.MembershipFactory(state=instance)
+    elif resource == "decisions":
+        instance.addressed_councils.add(factories.CouncilFactory())
+        instance.addressed_states.add(factories.StateFactory())
+        instance.addressed_organizations.add(factories.OrganizationFactory())
+        instance.topics.add(factories.TopicFactory())
+        instance.document = factories.DocumentFactory(meeting=instance.meeting)
+        instance.save()
+        factories.DecisionStepFactory(
+            decision=instance,
+            reported_at=factories.MeetingFactory(),
+            reported_in=factories.JointStatementFactory(),
+        )
+    elif resource == "decision-steps":
+        instance.reported_at = factories.MeetingFactory()
+        instance.reported_in = factories.JointStatementFactory()
+        instance.save()
     return instance
 
 
 # A valid body to create one record of each resource, given slugs of existing related rows.
 def create_body(resource: str, related: dict) -> dict:
     today = datetime.date(2024, 11, 6).isoformat()
+    if resource in ("decisions", "decision-steps") and "decision" not in related:
+        related = {**related, **decision_records()}
     bodies = {
         "states": {"name": "Atlantis", "slug": "atlantis", "iso2": "QA", "iso3": "QAT"},
         "memberships": {"state": related["state"], "role": "observer", "start_date": today},
@@ -171,6 +191,21 @@ def create_body(resource: str, related: dict) -> dict:
             "election_date": today,
             "participating_states": [related["state"]],
         },
+        "decisions": {
+            "meeting": related.get("meeting"),
+            "kind": "instruction",
+            "text": "The heads of state instructed the Secretariat to report.",
+            "addressed_councils": [related["council"]],
+            "addressed_states": [related["state"]],
+            "topics": [related["topic"]],
+            "publication": "published",
+        },
+        "decision-steps": {
+            "decision": related.get("decision"),
+            "date": "2024-12-01",
+            "status": "in_progress",
+            "reported_at": related.get("meeting"),
+        },
     }
     return bodies[resource]
 
@@ -187,6 +222,8 @@ UPDATES = {
     "candidacies": ("outcome", "elected"),
     "observer-statuses": ("reference", "A/RES/1"),
     "election-missions": ("head_of_mission", "A. Observer"),
+    "decisions": ("text", "The heads of state decided otherwise."),
+    "decision-steps": ("note", "Reported by the Secretariat."),
 }
 
 
@@ -197,4 +234,12 @@ def related_records() -> dict:
         "organization": factories.OrganizationFactory().slug,
         "council": factories.CouncilFactory().slug,
         "topic": factories.TopicFactory().slug,
+    }
+
+
+def decision_records() -> dict:
+    """A meeting (by slug) and a decision (by id) that decisions and their steps refer to."""
+    return {
+        "meeting": factories.MeetingFactory().slug,
+        "decision": factories.DecisionFactory().pk,
     }

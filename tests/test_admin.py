@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from events.models import Meeting
 from memberships.models import CandidacySupport
+from otscoop.cache import CONTENT_APPS
 from otscoop.choices import Publication
 
 from . import factories
@@ -33,8 +34,9 @@ FACTORIES = {
     "events.jointstatement": factories.JointStatementFactory,
     "events.electionobservationmission": factories.ElectionObservationMissionFactory,
     "events.secretarygeneral": factories.SecretaryGeneralFactory,
+    "decisions.decision": factories.DecisionFactory,
+    "decisions.decisionstep": factories.DecisionStepFactory,
 }
-CONTENT_APPS = {"otscoop", "memberships", "events"}
 MODELS = sorted(
     (model for model in admin.site._registry if model._meta.app_label in CONTENT_APPS),
     key=lambda model: model._meta.label_lower,
@@ -163,6 +165,8 @@ def test_editor_adds_a_meeting_with_a_delegation_through_the_admin(editor_client
             "delegations-0-level": "head_of_state",
             "documents-TOTAL_FORMS": 0,
             "documents-INITIAL_FORMS": 0,
+            "decisions-TOTAL_FORMS": 0,
+            "decisions-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302, response.context["adminform"].errors
@@ -190,6 +194,8 @@ def test_admin_form_names_the_field_when_dates_are_reversed(editor_client):
             "delegations-INITIAL_FORMS": 0,
             "documents-TOTAL_FORMS": 0,
             "documents-INITIAL_FORMS": 0,
+            "decisions-TOTAL_FORMS": 0,
+            "decisions-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 200
@@ -288,8 +294,23 @@ def test_changelist_query_count_does_not_grow_with_rows(editor_client, model):
                 n, candidacy=candidacy
             ),
         ),
+        (
+            factories.MeetingFactory,
+            lambda meeting, n: factories.DecisionFactory.create_batch(n, meeting=meeting),
+        ),
+        (
+            factories.DecisionFactory,
+            lambda decision, n: [
+                factories.DecisionStepFactory(
+                    decision=decision,
+                    reported_at=factories.MeetingFactory(kind="summit"),
+                    reported_in=factories.JointStatementFactory(),
+                )
+                for _ in range(n)
+            ],
+        ),
     ],
-    ids=["meeting-delegations", "candidacy-supports"],
+    ids=["meeting-delegations", "candidacy-supports", "meeting-decisions", "decision-steps"],
 )
 def test_a_change_form_costs_the_same_queries_with_2_and_with_12_inline_rows(
     editor_client, parent_factory, add_rows

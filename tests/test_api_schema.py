@@ -55,6 +55,8 @@ RESOURCES = [
     "candidacies",
     "observer-statuses",
     "election-missions",
+    "decisions",
+    "decision-steps",
 ]
 
 
@@ -209,6 +211,8 @@ def seed():
         slug="presidential-election", observed_state=state
     )
     mission.participating_states.add(state)
+    decision = factories.DecisionFactory(meeting=meeting)
+    step = factories.DecisionStepFactory(decision=decision, reported_at=meeting)
     return {
         "states": state.slug,
         "memberships": membership.pk,
@@ -220,6 +224,8 @@ def seed():
         "candidacies": candidacy.slug,
         "observer-statuses": status.pk,
         "election-missions": mission.slug,
+        "decisions": decision.pk,
+        "decision-steps": step.pk,
     }
 
 

@@ -24,6 +24,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
+from otscoop.cache import CONTENT_APPS
+
 ROOT = Path(settings.BASE_DIR)
 TIMEOUT = 180
 
@@ -115,7 +117,7 @@ AUTH_TABLES["authtoken_token"] = "key"
 def compared_tables() -> dict[str, str]:
     """{table: primary key column} of every table compared column by column."""
     tables = dict(AUTH_TABLES)
-    for label in ("otscoop", "memberships", "events"):
+    for label in CONTENT_APPS:
         for model in apps.get_app_config(label).get_models(include_auto_created=True):
             tables[model._meta.db_table] = model._meta.pk.column
     return tables
@@ -235,7 +237,7 @@ def sqlite_contents(path: Path):
         # Ids of deleted records are not handed out again (their history keeps them).
         tables = [
             model._meta.db_table
-            for label in ("otscoop", "memberships", "events")
+            for label in CONTENT_APPS
             for model in apps.get_app_config(label).get_models()
         ]
         marks = ", ".join("?" * len(tables))

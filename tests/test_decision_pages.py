@@ -6,7 +6,7 @@ import datetime
 
 import feedparser
 import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from decisions.choices import DecisionKind, StepStatus
 from events.choices import MeetingKind
@@ -133,14 +133,12 @@ def test_a_bad_filter_is_named_on_the_page(client):
 def test_the_list_links_its_feed_and_the_csv_of_its_filters(client):
     DecisionFactory()
     html = page(client, "/en/decisions/?kind=decision&page=1")
+    # The feed of status changes in the page's language, in the head and as a button.
     assert '<link rel="alternate" type="application/atom+xml"' in html
-    assert 'href="/decisions/feed/"' in html
-    try:
-        api = reverse("decisions-list")
-    except NoReverseMatch:  # the API's list comes with the API (it names its CSV link)
-        assert "format=csv" not in html
-        return
-    assert f'href="{api}?format=csv&amp;lang=en&amp;kind=decision"' in html
+    assert 'href="http://testserver/en/decisions/feed/?kind=decision"' in html
+    # The API's CSV of the page's filters.
+    api = reverse("decisions-list")
+    assert f'href="{api}?kind=decision&amp;format=csv&amp;lang=en" type="text/csv" download' in html
 
 
 # A decision's page --------------------------------------------------------------------------

@@ -49,13 +49,13 @@ from memberships.models import (
     State,
 )
 from memberships.places_table import read_places
+from otscoop.cache import CONTENT_APPS
 from otscoop.choices import DatePrecision, Publication
 from otscoop.models import Source
 from otscoop.publishers import publisher_of
 
 DATA = json.loads(DATA_PATH.read_text(encoding="utf-8"))
 FACTS_PATH = Path(settings.BASE_DIR).parent / "shared/data/ots_facts.json"
-CONTENT_APPS = ("otscoop", "memberships", "events")
 MEMBER_CODES = {"AZ", "KZ", "KG", "TR", "UZ"}
 CHS = "council-of-heads-of-state"
 PRECISIONS = {"day": "day", "month": "month", "year": "year", "approx": "approximate"}

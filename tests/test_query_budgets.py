@@ -29,6 +29,8 @@ from django.urls import resolve
 from django.utils import translation
 
 from decisions import urls as decisions_urls
+from decisions.api.urls import routes as decisions_api_routes
+from decisions.models import Decision
 from events import urls as events_urls
 from events.api.urls import routes as events_api_routes
 from events.choices import MeetingKind
@@ -344,6 +346,31 @@ def add_membership_details(count):
     return membership
 
 
+def add_api_decision_details(count):
+    """A decision addressed to `count` organs, states and organizations, with `count` topics,
+    sources and steps (each reported at a meeting and in a statement)."""
+    decision = Decision.objects.filter(order=99).first() or DecisionFactory(order=99)
+    for _ in range(count):
+        decision.addressed_councils.add(CouncilFactory())
+        decision.addressed_states.add(StateFactory())
+        decision.addressed_organizations.add(OrganizationFactory())
+        decision.topics.add(TopicFactory())
+        decision.sources.add(SourceFactory())
+        DecisionStepFactory(
+            decision=decision,
+            reported_at=MeetingFactory(),
+            reported_in=JointStatementFactory(),
+        ).sources.add(SourceFactory())
+    return decision
+
+
+def add_decision_step_details(count):
+    step = add_api_decision_details(1).steps.first()
+    for _ in range(count):
+        step.sources.add(SourceFactory())
+    return step
+
+
 def add_observer_status_details(count):
     status = ObserverStatus.objects.filter(reference="detailed").first() or ObserverStatusFactory(
         reference="detailed",
@@ -507,6 +534,12 @@ BUDGETS = {
     # count, rows (observed state joined), places (states joined: one query more since places
     # exist), participating states, partners, sources
     "/api/v1/election-missions/?page_size=100": Budget(api_rows("election-missions"), 6, 9),
+    # count, rows (meeting joined), organs, states, organizations and topics addressed, steps
+    # (meetings and statements that reported them joined), sources
+    "/api/v1/decisions/?page_size=100": Budget(api_rows("decisions"), 8, 11),
+    # count, rows (meetings and statements joined), sources; staff: their permissions (the
+    # steps of draft decisions are theirs to see)
+    "/api/v1/decision-steps/?page_size=100": Budget(api_rows("decision-steps"), 3, 6),
     # API lists as CSV: the same without the count -----------------------------------------
     "/api/v1/states/?format=csv": Budget(api_rows("states"), 2, 3),
     "/api/v1/memberships/?format=csv": Budget(api_rows("memberships"), 2, 3),
@@ -521,6 +554,8 @@ BUDGETS = {
     "/api/v1/observer-statuses/?format=csv": Budget(api_rows("observer-statuses"), 3, 6),
     # + 1 since places exist: the places observed (see the list above)
     "/api/v1/election-missions/?format=csv": Budget(api_rows("election-missions"), 5, 8),
+    "/api/v1/decisions/?format=csv": Budget(api_rows("decisions"), 7, 10),
+    "/api/v1/decision-steps/?format=csv": Budget(api_rows("decision-steps"), 2, 5),
     # API details --------------------------------------------------------------------------
     # state with its current role, sources
     "/api/v1/states/detailed-state/": Budget(add_state_details, 2, 3),
@@ -547,6 +582,11 @@ BUDGETS = {
     # mission (observed state joined), places (states joined: one query more since places
     # exist), participating states, partners, sources
     "/api/v1/election-missions/detailed-mission/": Budget(add_mission_details, 5, 8),
+    # decision (meeting joined), organs, states, organizations, topics, steps (meetings and
+    # statements joined), sources
+    "/api/v1/decisions/{pk}/": Budget(add_api_decision_details, 7, 10),
+    # step (meetings and statements joined), sources; staff: their permissions
+    "/api/v1/decision-steps/{pk}/": Budget(add_decision_step_details, 2, 5),
 }
 
 # URL -> why its count grows with the rows (a view to fix; the test is an expected failure).
@@ -631,7 +671,7 @@ def test_each_url_costs_its_budget_with_few_and_with_many_rows(uncached, readers
 
 def test_every_public_page_feed_and_api_resource_has_a_budget():
     """A new page or API resource needs its line in BUDGETS: its list and its detail."""
-    routes = [*events_api_routes, *memberships_api_routes]
+    routes = [*events_api_routes, *memberships_api_routes, *decisions_api_routes]
     expected = {
         *(f"events:{pattern.name}" for pattern in events_urls.urlpatterns),
         *(f"memberships:{pattern.name}" for pattern in memberships_urls.urlpatterns),

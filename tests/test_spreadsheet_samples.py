@@ -4,6 +4,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from decisions.models import Decision
 from events.models import ElectionObservationMission, JointStatement, Meeting
 from memberships.models import Candidacy
 
@@ -14,6 +15,7 @@ MODELS = {
     "statements": JointStatement,
     "election-missions": ElectionObservationMission,
     "candidacies": Candidacy,
+    "decisions": Decision,
 }
 
 

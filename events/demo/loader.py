@@ -12,16 +12,19 @@ work alone: a record a person changed or deleted stays as the person left it, an
 unique key another row holds is skipped with one line saying so (conflicts.py).
 
 The loader is built from the steps of each app (load_memberships.py, load_events.py) on the one
-write helper (sync.py). `--reset` deletes the content first (reset.py).
+write helper (sync.py); other apps add theirs by naming them on their AppConfig (`demo_steps`,
+e.g. decisions.demo.load_decisions), run last. `--reset` deletes the content first (reset.py).
 """
 
 import json
 from collections import Counter
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
+from django.utils.module_loading import import_string
 
 from otscoop.models import Source
 from otscoop.publishers import publisher_of
@@ -68,7 +71,16 @@ class DemoLoader(MembershipSteps, EventSteps):
         self.load_candidacies()
         self.load_missions()
         self.load_secretaries_general()
+        self.load_app_steps()
         return {label: dict(counter) for label, counter in sorted(self.counts.items())}
+
+    def load_app_steps(self):
+        """The steps other apps declare on their AppConfig (`demo_steps`: dotted paths of
+        functions taking this loader), in the order of INSTALLED_APPS: the decisions of the
+        summits. Named by path, so events imports none of those apps."""
+        for config in apps.get_app_configs():
+            for path in getattr(config, "demo_steps", ()):
+                import_string(path)(self)
 
     def load_sources(self):
         urls = []

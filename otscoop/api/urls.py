@@ -8,6 +8,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from decisions.api.urls import routes as decisions_routes
 from events.api.urls import routes as events_routes
 from memberships.api.urls import routes as memberships_routes
 
@@ -20,7 +21,7 @@ class ApiRouter(DefaultRouter):
 
 
 router = ApiRouter()
-for prefix, viewset in [*memberships_routes, *events_routes]:
+for prefix, viewset in [*memberships_routes, *events_routes, *decisions_routes]:
     router.register(prefix, viewset, basename=prefix)
 
 urlpatterns = [

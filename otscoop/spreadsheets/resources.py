@@ -78,13 +78,21 @@ class SpreadsheetResource(ModelResource):
                 gettext("Unknown columns: %(unknown)s. The columns are: %(known)s.")
                 % {"unknown": ", ".join(unknown), "known": ", ".join(known)}
             )
-        if "slug" not in dataset.headers:
+        if self.keyed_by_slug() and "slug" not in dataset.headers:
             dataset.append_col([""] * dataset.height, header="slug")
+
+    def keyed_by_slug(self) -> bool:
+        """Whether rows are matched by slug (else by `Meta.import_id_fields`: a decision's
+        meeting and order)."""
+        return tuple(self._meta.import_id_fields) == ("slug",)
 
     def get_slug_columns(self) -> tuple[str, ...]:
         return self.slug_columns or (self.Meta.model.slug_from,)
 
     def before_import_row(self, row, **kwargs):
+        if not self.keyed_by_slug():
+            self.note_line(row, **kwargs)
+            return
         slug = str(row.get("slug") or "").strip()
         if not slug:
             cells = [row.get(column) for column in self.get_slug_columns()]
@@ -100,6 +108,18 @@ class SpreadsheetResource(ModelResource):
             )
         if slug:
             self.lines_by_slug[slug] = line
+
+    def note_line(self, row, **kwargs):
+        """A second row with the same key columns (a decision's meeting and order) would
+        silently overwrite the first: refused under the key's first column."""
+        id_fields = tuple(self._meta.import_id_fields)
+        key = tuple(str(row.get(column) or "").strip().casefold() for column in id_fields)
+        line = kwargs["row_number"] + 1
+        if all(key) and key in self.lines_by_slug:
+            message = gettext("Line %(line)s is this record already.")
+            raise ValidationError({id_fields[0]: [message % {"line": self.lines_by_slug[key]}]})
+        if all(key):
+            self.lines_by_slug[key] = line
 
     def import_instance(self, instance, row, **kwargs):
         """Sets the row's cells on the record; every cell that cannot be read is reported

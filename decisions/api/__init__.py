@@ -1,0 +1,1 @@
+"""The REST API of decisions and their follow-up steps."""
