@@ -221,7 +221,9 @@ def test_an_observer_status_nests_its_steps_in_date_order():
 
 
 def test_a_state_shows_its_current_role():
-    membership = factories.MembershipFactory(role="observer")
+    membership = factories.MembershipFactory(
+        role="observer", state=factories.StateFactory(iso2="HU", iso3="HUN")
+    )
 
     item = anonymous_client().get(detail_url("states", membership.state.slug)).json()
 

@@ -87,8 +87,12 @@ def test_the_schema_is_served_as_openapi_3(schema_document):
     assert set(paths["/api/v1/meetings/{slug}/"]) == {"get", "put", "patch", "delete"}
 
 
+# Read only: a list and a detail.
+READ_ONLY_RESOURCES = ["documents"]
+
+
 def test_every_operation_of_the_schema_is_tested():
-    assert len(OPERATIONS) == len(RESOURCES) * 6
+    assert len(OPERATIONS) == len(RESOURCES) * 6 + len(READ_ONLY_RESOURCES) * 2
 
 
 def test_the_swagger_ui_is_served_without_a_cdn():
@@ -213,6 +217,7 @@ def seed():
     mission.participating_states.add(state)
     decision = factories.DecisionFactory(meeting=meeting)
     step = factories.DecisionStepFactory(decision=decision, reported_at=meeting)
+    document = meeting.documents.first()
     return {
         "states": state.slug,
         "memberships": membership.pk,
@@ -226,6 +231,7 @@ def seed():
         "election-missions": mission.slug,
         "decisions": decision.pk,
         "decision-steps": step.pk,
+        "documents": document.pk,
     }
 
 

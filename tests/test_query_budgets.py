@@ -506,6 +506,8 @@ BUDGETS = {
     "/en/statements/feed/": Budget(add_statements, 1, 1),
     # steps (decisions joined)
     "/decisions/feed/": Budget(add_decisions, 1, 1),
+    # the same in the page's language, filtered like the list (none here)
+    "/en/decisions/feed/": Budget(add_decisions, 1, 1),
     # meetings, councils, statements, documents, decisions, missions, states (the pages are no
     # query); drawn with the request's context, so staff add their session, user and permissions
     "/sitemap.xml": Budget(add_feed_rows, 7, 11),

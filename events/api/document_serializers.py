@@ -32,11 +32,15 @@ class DocumentLibrarySerializer(ApiModelSerializer):
     kind_display = choice_label_field(_("The kind, as a label."), source="kind")
     date_display = display_field(_("The date as text, at its precision."))
     meeting = BriefRelatedField(
-        MeetingBriefSerializer, read_only=True, help_text=_("The meeting it belongs to.")
+        MeetingBriefSerializer,
+        read_only=True,
+        allow_null=True,
+        help_text=_("The meeting it belongs to; null for a statement's document."),
     )
     statement = serializers.SlugRelatedField(
         slug_field="slug",
         read_only=True,
+        allow_null=True,
         help_text=_("The slug of the statement it belongs to; null for a meeting's document."),
     )
     file = serializers.SerializerMethodField(

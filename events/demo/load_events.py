@@ -66,6 +66,8 @@ class EventSteps(RowSync):
                             "symbol": "",
                             "order": order,
                         },
+                        # A document is known from its meeting's sources.
+                        m2m={"sources": self.source_rows(record["sources"])},
                         parent=meeting,
                     )
                 for delegation in record["app"].get("delegations", []):
