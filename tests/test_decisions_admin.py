@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib import admin
+from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -42,6 +43,9 @@ def decision_form(meeting, steps=()):
 def test_an_editor_adds_a_decision_with_two_steps_and_its_status_follows(editor_client, editor):
     meeting = factories.MeetingFactory(kind="summit", start_date="2021-03-31")
     later = factories.MeetingFactory(kind="summit", start_date="2021-11-12")
+    reader = Client()
+    summit_page = meeting.get_absolute_url()
+    assert "draft a vision" not in reader.get(summit_page).content.decode()  # now cached
     response = editor_client.post(
         ADD,
         decision_form(
@@ -69,6 +73,10 @@ def test_an_editor_adds_a_decision_with_two_steps_and_its_status_follows(editor_
     api = APIClient().get(f"/api/v1/decisions/{decision.pk}/").json()
     assert api["status"] == "implemented"
     assert [step["status"] for step in api["steps"]] == ["in_progress", "implemented"]
+    # The summit's page shows the new decision with its status at once (its cached copy is
+    # stale the moment the editor saves).
+    page = reader.get(summit_page).content.decode()
+    assert "draft a vision" in page and "badge--implemented" in page
 
 
 def test_a_step_before_its_decision_is_refused_on_its_date(editor_client):
