@@ -158,7 +158,7 @@ def test_the_meeting_list_leaves_delegations_documents_and_sources_to_the_detail
     assert [len(detail[name]) for name in ("delegations", "documents", "sources")] == [1, 1, 1]
 
 
-def test_a_document_file_is_an_absolute_url(settings, tmp_path):
+def test_a_document_file_is_the_absolute_url_of_its_public_route(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     meeting = factories.MeetingFactory()
     document = factories.DocumentFactory(meeting=meeting)
@@ -167,8 +167,11 @@ def test_a_document_file_is_an_absolute_url(settings, tmp_path):
 
     item = anonymous_client().get(detail_url("meetings", meeting.slug)).json()
 
-    assert item["documents"][0]["file"] == f"http://testserver{document.file.url}"
+    # `/documents/<id>/file/`, the only public way to a stored file (the media folder is not
+    # served).
+    assert item["documents"][0]["file"] == f"http://testserver/en/documents/{document.pk}/file/"
     assert item["documents"][0]["url"] == ""
+    assert anonymous_client().get(item["documents"][0]["file"]).status_code == 200
 
 
 def test_markup_characters_are_escaped_in_json_and_read_back_as_typed():

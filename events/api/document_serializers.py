@@ -2,7 +2,6 @@
 their meeting or statement in the admin)."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from memberships.api.serializers import CandidacyBriefSerializer
@@ -17,7 +16,7 @@ from otscoop.api.fields import (
 from otscoop.api.serializers import ApiModelSerializer, sources_field
 
 from ..models import Document
-from .serializers import MeetingBriefSerializer
+from .serializers import DocumentFileField, MeetingBriefSerializer
 
 
 class DocumentLibrarySerializer(ApiModelSerializer):
@@ -43,9 +42,7 @@ class DocumentLibrarySerializer(ApiModelSerializer):
         allow_null=True,
         help_text=_("The slug of the statement it belongs to; null for a meeting's document."),
     )
-    file = serializers.SerializerMethodField(
-        help_text=_("Absolute URL of its PDF (`/documents/<id>/file/`); null without one.")
-    )
+    file = DocumentFileField()
     link = serializers.URLField(
         source="url", read_only=True, help_text=_("Address of the document elsewhere.")
     )
@@ -83,9 +80,3 @@ class DocumentLibrarySerializer(ApiModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
-
-    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
-    def get_file(self, document):
-        path = document.get_file_url()
-        request = self.context.get("request")
-        return (request.build_absolute_uri(path) if request else path) if path else None

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from memberships.api.serializers import (
@@ -136,15 +137,31 @@ class DelegationSerializer(ApiModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+class DocumentFileField(serializers.Field):
+    """The absolute URL of a document's PDF at `/documents/<id>/file/` — the only public way to
+    a stored file (served while its meeting or statement is public); null without one."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        kwargs.setdefault(
+            "help_text", _("Absolute URL of its PDF (`/documents/<id>/file/`); null without one.")
+        )
+        super().__init__(**kwargs)
+
+    def to_representation(self, document):
+        path = document.get_file_url()
+        request = self.context.get("request")
+        if not path:
+            return None
+        return request.build_absolute_uri(path) if request else path
+
+
 class DocumentSerializer(ApiModelSerializer):
     """A document of the meeting or statement: a declaration, communiqué, report ..."""
 
     kind_display = choice_label_field(_("The kind, as a label."), source="kind")
-    file = serializers.FileField(
-        read_only=True,
-        allow_null=True,
-        help_text=_("Absolute URL of the stored PDF file; null without one."),
-    )
+    file = DocumentFileField()
 
     class Meta:
         model = Document
