@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from memberships.models import Place, State
 from otscoop.api.filters import ApiFilterSet
 from otscoop.filters import SlugFilter, YearFilter
-from otscoop.search import localized
+from otscoop.search import localized, search
 
 from .choices import (
     SUMMIT_KINDS,
@@ -106,12 +106,8 @@ class DocumentFilterSet(django_filters.FilterSet):
         return queryset.filter(Q(meeting__council=value) | Q(statement__council=value))
 
     def filter_words(self, queryset, name, value):
-        for word in value.split()[:10]:
-            matches = Q(symbol__icontains=word)
-            for column in localized("title"):
-                matches |= Q(**{f"{column}__icontains": word})
-            queryset = queryset.filter(matches)
-        return queryset
+        # The project's word search; documents have no stored search document (icontains).
+        return search(queryset, [*localized("title"), "symbol"], value, document=False)
 
 
 class CouncilFilterSet(ApiFilterSet):

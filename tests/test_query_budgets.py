@@ -30,7 +30,6 @@ from django.utils import translation
 
 from decisions import urls as decisions_urls
 from decisions.api.urls import routes as decisions_api_routes
-from decisions.models import Decision
 from events import urls as events_urls
 from events.api.urls import routes as events_api_routes
 from events.choices import MeetingKind
@@ -346,26 +345,8 @@ def add_membership_details(count):
     return membership
 
 
-def add_api_decision_details(count):
-    """A decision addressed to `count` organs, states and organizations, with `count` topics,
-    sources and steps (each reported at a meeting and in a statement)."""
-    decision = Decision.objects.filter(order=99).first() or DecisionFactory(order=99)
-    for _ in range(count):
-        decision.addressed_councils.add(CouncilFactory())
-        decision.addressed_states.add(StateFactory())
-        decision.addressed_organizations.add(OrganizationFactory())
-        decision.topics.add(TopicFactory())
-        decision.sources.add(SourceFactory())
-        DecisionStepFactory(
-            decision=decision,
-            reported_at=MeetingFactory(),
-            reported_in=JointStatementFactory(),
-        ).sources.add(SourceFactory())
-    return decision
-
-
 def add_decision_step_details(count):
-    step = add_api_decision_details(1).steps.first()
+    step = add_decision_details(1).steps.first()
     for _ in range(count):
         step.sources.add(SourceFactory())
     return step
@@ -586,7 +567,7 @@ BUDGETS = {
     "/api/v1/election-missions/detailed-mission/": Budget(add_mission_details, 5, 8),
     # decision (meeting joined), organs, states, organizations, topics, steps (meetings and
     # statements joined), sources
-    "/api/v1/decisions/{pk}/": Budget(add_api_decision_details, 7, 10),
+    "/api/v1/decisions/{pk}/": Budget(add_decision_details, 7, 10),
     # step (meetings and statements joined), sources; staff: their permissions
     "/api/v1/decision-steps/{pk}/": Budget(add_decision_step_details, 2, 5),
 }
