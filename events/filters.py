@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from memberships.models import Place, State
 from otscoop.api.filters import ApiFilterSet
 from otscoop.filters import SlugFilter, YearFilter
-from otscoop.search import localized, search
+from otscoop.search import search
 
 from .choices import (
     SUMMIT_KINDS,
@@ -20,6 +20,7 @@ from .choices import (
     StatementKind,
 )
 from .models import (
+    DOCUMENT_SEARCH_COLUMNS,
     Council,
     Document,
     ElectionObservationMission,
@@ -107,7 +108,7 @@ class DocumentFilterSet(django_filters.FilterSet):
 
     def filter_words(self, queryset, name, value):
         # The project's word search; documents have no stored search document (icontains).
-        return search(queryset, [*localized("title"), "symbol"], value, document=False)
+        return search(queryset, DOCUMENT_SEARCH_COLUMNS, value, document=False)
 
 
 class CouncilFilterSet(ApiFilterSet):

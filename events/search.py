@@ -1,5 +1,5 @@
-"""Search across meetings, statements, candidacies and election missions (published only), and
-the groups other apps register (otscoop.search.SEARCH_GROUPS: decisions add theirs)."""
+"""Search across meetings, statements, documents, candidacies and election missions (published
+only), and the groups other apps register (otscoop.search.SEARCH_GROUPS: decisions add theirs)."""
 
 from functools import cache
 
@@ -15,7 +15,9 @@ from memberships.models import (
 )
 from otscoop.search import SEARCH_GROUPS, SearchGroup, ids_named, related_by_name, search
 
+from .documents_page import public_documents
 from .models import (
+    DOCUMENT_SEARCH_COLUMNS,
     MEETING_SEARCH_COLUMNS,
     MISSION_SEARCH_COLUMNS,
     STATEMENT_SEARCH_COLUMNS,
@@ -48,6 +50,14 @@ GROUPS = (
         _("Joint statements"),
         lambda: JointStatement.objects.published().for_rows().order_by("-issued_on", "-id"),
         STATEMENT_SEARCH_COLUMNS,
+    ),
+    SearchGroup(
+        "documents",
+        _("Documents"),
+        public_documents,
+        DOCUMENT_SEARCH_COLUMNS,
+        row_template="includes/document_row.html",
+        document=False,
     ),
     SearchGroup(
         "candidacies",

@@ -42,6 +42,10 @@ ROW_TEMPLATES = {
         "events.meeting events.council memberships.place memberships.state"
         " memberships.organization",
     ),
+    "includes/document_row.html": (
+        "document",
+        "events.meeting events.jointstatement events.council memberships.place memberships.state",
+    ),
 }
 
 # As long as a page entry (otscoop/page_cache.py): a fragment no longer used expires.

@@ -84,6 +84,23 @@ def test_the_library_lists_public_documents_with_filters_and_search(client, libr
     )
 
 
+def test_the_site_search_finds_public_documents_by_title_and_symbol(client, library):
+    for query in ("declaration bishkek", "OTS/S/11"):
+        page = client.get("/en/search/", {"q": query}).content.decode()
+        results = page[page.index('id="results-documents"') :]
+        results = results[: results.index("</section>")]
+        assert "Bishkek Declaration" in results, query
+        assert f'href="/en/documents/{library["declaration"].pk}/"' in results
+        assert 'href="/en/meetings/bishkek-summit/"' in results
+    page = client.get("/en/search/", {"q": "minutes"}).content.decode()
+    assert "Draft minutes" not in page
+    # An edit of the document shows at once in the (cached) results.
+    library["declaration"].title = "Bishkek Declaration of the Eleventh Summit"
+    library["declaration"].save()
+    page = client.get("/en/search/", {"q": "declaration bishkek"}).content.decode()
+    assert "Bishkek Declaration of the Eleventh Summit" in page
+
+
 def test_a_documents_page_shows_what_a_library_page_needs(client, library):
     declaration = library["declaration"]
     page = client.get(f"/tr/documents/{declaration.pk}/").content.decode()

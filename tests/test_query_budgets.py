@@ -184,7 +184,8 @@ def add_feed_rows(count):
 
 
 def add_search_matches(word):
-    """`count` meetings, statements, candidacies and missions that the word finds."""
+    """`count` meetings, statements, candidacies, missions, decisions and documents that the word
+    finds."""
 
     def add(count):
         for _ in range(count):
@@ -193,6 +194,7 @@ def add_search_matches(word):
             CandidacyFactory(post=f"{word} coordinator")
             ElectionObservationMissionFactory(title=f"{word} election")
             DecisionFactory(text=f"A {word} decision")
+            DocumentFactory(title=f"{word} declaration")
 
     return add
 
@@ -411,12 +413,12 @@ BUDGETS = {
     # Pages --------------------------------------------------------------------------------
     # upcoming and recent meetings, statements, summits, states
     "/en/": Budget(add_home_rows, 5, 9),
-    # search: one query per group, a count for each group past a page (all four, here), a name
+    # search: one query per group (six), a count for each group past a page (all six, here), a name
     # lookup of the words among states, one among places (a meeting found by its place's name
     # in any language: "Gebele") and one among organizations
-    "/en/search/?q=summit": Budget(add_search_matches("summit"), 13, 17, sizes=(30, 60)),
+    "/en/search/?q=summit": Budget(add_search_matches("summit"), 15, 19, sizes=(30, 60)),
     # the same with fewer matches than a page: no count
-    "/en/search/?q=forum": Budget(add_search_matches("forum"), 8, 12, sizes=(FEW, 25)),
+    "/en/search/?q=forum": Budget(add_search_matches("forum"), 9, 13, sizes=(FEW, 25)),
     # count, rows (council, place and host state joined), council and state options
     "/en/meetings/": Budget(add_meetings, 4, 8),
     # meeting (council, place, host and chairmanship states joined), delegations with their

@@ -42,6 +42,7 @@ def test_results_are_grouped_by_type_and_drafts_never_show(client):
     assert [group["key"] for group in groups] == [
         "meetings",
         "statements",
+        "documents",
         "candidacies",
         "missions",
         "decisions",  # registered by the decisions app

@@ -10,6 +10,7 @@ order, e.g. for dumpdata).
 # isort: off
 from .querysets import (
     DOCUMENT_LIST_FIELDS,
+    DOCUMENT_SEARCH_COLUMNS,
     MEETING_ROW_FIELDS,
     MEETING_SEARCH_COLUMNS,
     MISSION_SEARCH_COLUMNS,
@@ -28,6 +29,7 @@ from .secretaries import SecretaryGeneral
 
 __all__ = [
     "DOCUMENT_LIST_FIELDS",
+    "DOCUMENT_SEARCH_COLUMNS",
     "MEETING_ROW_FIELDS",
     "MEETING_SEARCH_COLUMNS",
     "MISSION_SEARCH_COLUMNS",

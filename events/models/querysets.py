@@ -21,6 +21,10 @@ STATEMENT_SEARCH_COLUMNS = localized("title", "issuer", "summary", "text")
 
 MISSION_SEARCH_COLUMNS = [*localized("title", "observed_locations", "findings"), "head_of_mission"]
 
+# Documents have no stored search document: their words are looked up with `icontains` on every
+# database (titles and symbols only; a library of a few thousand rows).
+DOCUMENT_SEARCH_COLUMNS = [*localized("title"), "symbol"]
+
 # What a meeting's title is composed from where none is typed in the page's language
 # (events/titles.py), its council and place joined in.
 MEETING_TITLE_FIELDS = (
