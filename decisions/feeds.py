@@ -9,8 +9,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy
 
-from events.feeds import valid_filters
 from otscoop import translated
+from otscoop.filters import valid_filters
 
 from .filters import DecisionFilterSet
 from .models import Decision, DecisionStep

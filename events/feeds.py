@@ -7,7 +7,6 @@ import datetime
 
 import icalendar
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import BadRequest
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from otscoop.choices import DatePrecision
+from otscoop.filters import valid_filters
 from otscoop.translated import shown
 
 from .filters import JointStatementFilterSet, MeetingFilterSet
@@ -101,16 +101,6 @@ def meetings_calendar(request):
 
 
 FEED_ITEMS = 50
-
-
-def valid_filters(filterset_class, request, queryset):
-    """The list's FilterSet on the request's query; a filter that is not valid is a 400 naming
-    it (as the calendar says)."""
-    filterset = filterset_class(request.GET, queryset=queryset)
-    if not filterset.is_valid():
-        names = ", ".join(str(filterset.form[name].label) for name in filterset.errors)
-        raise BadRequest(_("Invalid filter: %(names)s") % {"names": names})
-    return filterset
 
 
 class FilteredFeed(Feed):

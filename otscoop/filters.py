@@ -2,6 +2,8 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import BadRequest
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
@@ -40,3 +42,13 @@ class YearFilter(django_filters.NumberFilter):
             max_value=YEAR_MAX,
             **kwargs,
         )
+
+
+def valid_filters(filterset_class, request, queryset):
+    """The list's FilterSet on the request's query; a filter that is not valid is a 400 naming
+    it (as the calendar says): the Atom feeds of events and decisions."""
+    filterset = filterset_class(request.GET, queryset=queryset)
+    if not filterset.is_valid():
+        names = ", ".join(str(filterset.form[name].label) for name in filterset.errors)
+        raise BadRequest(gettext("Invalid filter: %(names)s") % {"names": names})
+    return filterset
