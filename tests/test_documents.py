@@ -119,6 +119,12 @@ def test_the_api_lists_public_documents_and_their_csv(client, library):
     assert item["meeting"]["slug"] == "bishkek-summit" and item["statement"] is None
     assert item["page_url"] == f"http://testserver/en/documents/{library['declaration'].pk}/"
     assert item["date"] == "2024-11-06" and item["symbol"] == "OTS/S/11"
+    communique = client.get("/api/v1/documents/", {"kind": "communique"}).json()["results"][0]
+    # A statement nests as a brief, as the decisions' steps nest it (and a meeting here).
+    assert communique["meeting"] is None
+    assert communique["statement"]["slug"] == "afghanistan"
+    assert communique["statement"]["url"].endswith("/api/v1/statements/afghanistan/")
+    assert set(communique["statement"]) == {"id", "url", "slug", "title", "issued_on"}
     titles = {item["title"] for item in client.get("/api/v1/documents/").json()["results"]}
     assert "Draft minutes" not in titles
     assert client.get(f"/api/v1/documents/{library['hidden'].pk}/").status_code == 404

@@ -11,6 +11,7 @@ from rest_framework import serializers
 from events.api.serializers import (
     CouncilBriefSerializer,
     MeetingBriefSerializer,
+    StatementBriefSerializer,
     TopicBriefSerializer,
 )
 from events.models import Council, Document, JointStatement, Meeting, Topic
@@ -27,16 +28,6 @@ from otscoop.api.fields import (
 from otscoop.api.serializers import ApiModelSerializer, sources_field
 
 from ..models import Decision, DecisionStep
-
-
-class StatementBriefSerializer(ApiModelSerializer):
-    """A joint statement in brief, as a step nests it."""
-
-    url = url_field("statements-detail")
-
-    class Meta:
-        model = JointStatement
-        fields = ["id", "url", "slug", "title", "issued_on"]
 
 
 def meeting_field(**kwargs):

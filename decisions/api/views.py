@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from events.api.serializers import (
     CouncilBriefSerializer,
     MeetingBriefSerializer,
+    StatementBriefSerializer,
     TopicBriefSerializer,
 )
 from events.models import Council, Topic
@@ -19,7 +20,7 @@ from otscoop.api.visibility import has_view_permission
 
 from ..filters import DecisionApiFilterSet, StepApiFilterSet
 from ..models import Decision, DecisionStep
-from .serializers import DecisionSerializer, DecisionStepSerializer, StatementBriefSerializer
+from .serializers import DecisionSerializer, DecisionStepSerializer
 
 
 def steps_with_reporters():

@@ -16,7 +16,7 @@ from otscoop.api.fields import (
 from otscoop.api.serializers import ApiModelSerializer, sources_field
 
 from ..models import Document
-from .serializers import DocumentFileField, MeetingBriefSerializer
+from .serializers import DocumentFileField, MeetingBriefSerializer, StatementBriefSerializer
 
 
 class DocumentLibrarySerializer(ApiModelSerializer):
@@ -36,11 +36,11 @@ class DocumentLibrarySerializer(ApiModelSerializer):
         allow_null=True,
         help_text=_("The meeting it belongs to; null for a statement's document."),
     )
-    statement = serializers.SlugRelatedField(
-        slug_field="slug",
+    statement = BriefRelatedField(
+        StatementBriefSerializer,
         read_only=True,
         allow_null=True,
-        help_text=_("The slug of the statement it belongs to; null for a meeting's document."),
+        help_text=_("The statement it belongs to; null for a meeting's document."),
     )
     file = DocumentFileField()
     link = serializers.URLField(

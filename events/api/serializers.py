@@ -59,6 +59,16 @@ class MeetingBriefSerializer(ApiModelSerializer):
         fields = ["id", "url", "slug", "title", "start_date"]
 
 
+class StatementBriefSerializer(ApiModelSerializer):
+    """A joint statement in brief, as other records nest it (a document, a decision's step)."""
+
+    url = url_field("statements-detail")
+
+    class Meta:
+        model = JointStatement
+        fields = ["id", "url", "slug", "title", "issued_on"]
+
+
 class TopicBriefSerializer(ApiModelSerializer):
     """A topic in brief, as other records nest it."""
 
