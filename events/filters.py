@@ -26,6 +26,7 @@ from .models import (
     ElectionObservationMission,
     JointStatement,
     Meeting,
+    SecretaryGeneral,
     Topic,
 )
 
@@ -117,6 +118,14 @@ class CouncilFilterSet(ApiFilterSet):
     class Meta:
         model = Council
         fields = ["kind"]
+
+
+class SecretaryGeneralFilterSet(ApiFilterSet):
+    nationality = SlugFilter(State, label=_("Nationality"))
+
+    class Meta:
+        model = SecretaryGeneral
+        fields = ["nationality"]
 
 
 class TopicFilterSet(ApiFilterSet):

@@ -291,11 +291,12 @@ class ElectionObservationMissionDetailView(DetailView):
         )
 
 
-class SecretaryGeneralListView(ListView):
+class SecretaryGeneralListView(OffersMixin, ListView):
     """The Secretaries General of the OTS, the first first, with their terms and sources."""
 
     template_name = "events/secretarygeneral_list.html"
     context_object_name = "secretaries_general"
+    offers = Offers(csv="secretaries-general-list")
 
     def get_queryset(self):
         # The meeting of the appointment is joined: the page links it only when it is public.

@@ -412,9 +412,9 @@ def test_anonymous_clients_are_throttled_but_staff_are_not(monkeypatch, editor):
 def test_the_api_root_lists_every_resource():
     response = anonymous_client().get("/api/v1/")
 
-    # The documents library is read only (tests/test_documents.py), so not among RESOURCES,
-    # which the write tests go through.
-    assert set(response.json()) == {*RESOURCES, "documents"}
+    # The documents library and the Secretaries General are read only (tests/test_documents.py,
+    # tests/test_subscriptions.py), so not among RESOURCES, which the write tests go through.
+    assert set(response.json()) == {*RESOURCES, "documents", "secretaries-general"}
 
 
 def test_an_unknown_api_path_is_a_json_404_and_a_missing_slash_redirects():

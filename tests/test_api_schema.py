@@ -88,7 +88,7 @@ def test_the_schema_is_served_as_openapi_3(schema_document):
 
 
 # Read only: a list and a detail.
-READ_ONLY_RESOURCES = ["documents"]
+READ_ONLY_RESOURCES = ["documents", "secretaries-general"]
 
 
 def test_every_operation_of_the_schema_is_tested():
@@ -232,6 +232,7 @@ def seed():
         "decisions": decision.pk,
         "decision-steps": step.pk,
         "documents": document.pk,
+        "secretaries-general": factories.SecretaryGeneralFactory(appointed_at=meeting).slug,
     }
 
 

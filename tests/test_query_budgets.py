@@ -275,6 +275,15 @@ def add_secretaries_general(count):
         SecretaryGeneralFactory(appointed_at=MeetingFactory()).sources.add(SourceFactory())
 
 
+def add_secretary_general_details(count):
+    person = the(
+        SecretaryGeneralFactory, "detailed-secretary-general", appointed_at=MeetingFactory()
+    )
+    for _ in range(count):
+        person.sources.add(SourceFactory())
+    return person
+
+
 def add_statement_details(count):
     statement = the(JointStatementFactory, "detailed-statement", meeting=MeetingFactory())
     for _ in range(count):
@@ -512,6 +521,8 @@ BUDGETS = {
     "/api/v1/topics/?page_size=100": Budget(api_rows("topics"), 2, 3),
     # count, rows (meeting and statement joined), sources, endorsed candidacies
     "/api/v1/documents/?page_size=100": Budget(add_documents, 4, 7),
+    # count, rows (nationality and appointing meeting joined), sources
+    "/api/v1/secretaries-general/?page_size=100": Budget(add_secretaries_general, 3, 4),
     # count, rows (state and organization joined), supports, sources
     "/api/v1/candidacies/?page_size=100": Budget(api_rows("candidacies"), 4, 7),
     # count, rows (organizations joined), steps, sources
@@ -533,6 +544,7 @@ BUDGETS = {
     "/api/v1/meetings/?format=csv": Budget(api_rows("meetings"), 1, 4),
     # rows (meeting and statement joined), sources, endorsed candidacies
     "/api/v1/documents/?format=csv": Budget(add_documents, 3, 6),
+    "/api/v1/secretaries-general/?format=csv": Budget(add_secretaries_general, 2, 3),
     "/api/v1/statements/?format=csv": Budget(api_rows("statements"), 6, 9),
     "/api/v1/topics/?format=csv": Budget(api_rows("topics"), 1, 2),
     "/api/v1/candidacies/?format=csv": Budget(api_rows("candidacies"), 3, 6),
@@ -555,6 +567,10 @@ BUDGETS = {
     "/api/v1/meetings/detailed-meeting/": Budget(add_meeting_details, 6, 9),
     # the document (meeting and statement joined), sources, endorsed candidacies
     "/api/v1/documents/{pk}/": Budget(add_document_details, 3, 6),
+    # the Secretary General (nationality and appointing meeting joined), sources
+    "/api/v1/secretaries-general/detailed-secretary-general/": Budget(
+        add_secretary_general_details, 2, 3
+    ),
     # statement (council and meeting joined), signatories, topics, candidacies, documents,
     # sources
     "/api/v1/statements/detailed-statement/": Budget(add_statement_details, 6, 9),

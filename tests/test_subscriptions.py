@@ -138,3 +138,35 @@ def test_a_feed_with_a_bad_filter_is_a_400_and_drafts_never_show(client, demo_da
     draft.save()
     feed = client.get("/en/meetings/feed/").content.decode()
     assert draft.get_absolute_url() not in feed
+
+
+def test_the_secretaries_general_page_offers_the_apis_csv(client):
+    from events.models import SecretaryGeneral
+
+    from .factories import MeetingFactory, SecretaryGeneralFactory, StateFactory
+
+    kazakhstan = StateFactory(slug="kazakhstan", name="Kazakhstan")
+    hidden = MeetingFactory(slug="closed-summit", publication="draft")
+    first = SecretaryGeneralFactory(
+        name="Halil Akıncı", nationality=StateFactory(), term_start="2010-01-01"
+    )
+    SecretaryGeneralFactory(
+        name="Kubanychbek Omuraliev", nationality=kazakhstan, appointed_at=hidden
+    )
+    content = page(client, "/tr/secretaries-general/")
+    csv_link = dict((kind, url) for kind, url in ALTERNATE.findall(content))["text/csv"]
+    assert unescape(csv_link) == "/api/v1/secretaries-general/?format=csv&lang=tr"
+    assert f'href="{csv_link}" type="text/csv" download' in content
+    rows = list(csv.DictReader(io.StringIO(client.get(unescape(csv_link)).text)))
+    assert [row["name"] for row in rows] == [
+        person.name for person in SecretaryGeneral.objects.order_by("term_start", "pk")
+    ]
+    assert rows[0]["page_url"] == f"http://testserver/tr/secretaries-general/#{first.slug}"
+    body = client.get("/api/v1/secretaries-general/", {"nationality": "kazakhstan"}).json()
+    assert [item["name"] for item in body["results"]] == ["Kubanychbek Omuraliev"]
+    # The meeting that appointed them is a draft: the public never sees it.
+    assert body["results"][0]["appointed_at"] is None
+    assert body["results"][0]["nationality"]["slug"] == "kazakhstan"
+    bad = client.get("/api/v1/secretaries-general/", {"nationality": "atlantis"})
+    assert bad.status_code == 400 and "nationality" in bad.json()
+    assert client.post("/api/v1/secretaries-general/", {}).status_code in (401, 403, 405)

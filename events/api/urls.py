@@ -10,4 +10,5 @@ routes = [
     ("topics", views.TopicViewSet),
     ("election-missions", views.ElectionObservationMissionViewSet),
     ("documents", views.DocumentViewSet),
+    ("secretaries-general", views.SecretaryGeneralViewSet),
 ]

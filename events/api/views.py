@@ -19,10 +19,12 @@ from ..models import (
     ElectionObservationMission,
     JointStatement,
     Meeting,
+    SecretaryGeneral,
     Topic,
 )
 from .document_serializers import DocumentLibrarySerializer
 from .mission_serializers import ElectionObservationMissionSerializer
+from .secretary_serializers import SecretaryGeneralSerializer
 from .serializers import (
     CouncilBriefSerializer,
     CouncilSerializer,
@@ -198,3 +200,21 @@ class DocumentViewSet(ApiViewSet):
         if not self.has_view_permission(Document):
             documents = documents.public()
         return documents.order_by("-date", "-id")
+
+
+class SecretaryGeneralViewSet(ApiViewSet):
+    """The Secretaries General of the OTS and their terms, the first first. Read only: they
+    are entered in the admin."""
+
+    serializer_class = SecretaryGeneralSerializer
+    filterset_class = filters.SecretaryGeneralFilterSet
+    http_method_names = ["get", "head", "options"]
+    search_fields = ["name", "note"]
+    ordering_fields = ["term_start", "name", "updated_at"]
+
+    def get_queryset(self):
+        return (
+            SecretaryGeneral.objects.select_related("nationality", "appointed_at")
+            .prefetch_related("sources")
+            .order_by("term_start", "pk")
+        )
