@@ -18,7 +18,7 @@ is never inflected.
 import datetime
 
 from django.utils.formats import date_format
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 from otscoop.choices import DatePrecision
 from otscoop.translated import active_language
@@ -49,69 +49,100 @@ def era(value: datetime.date) -> str:
     return "council" if value <= RENAMED_ON else "ots"
 
 
+def title_pattern(ordinal=None, plain=None):
+    """A name's two patterns: with the record's number, and without one."""
+    return {"numbered": ordinal or plain, "plain": plain}
+
+
+# A summit's name by its kind and the organization's name at its date (`era`). Only ordinary
+# summits of the Turkic Council and of the OTS are named by their number.
+SUMMIT_NAMES = {
+    (MeetingKind.SUMMIT, "speaking-states"): title_pattern(
+        plain=pgettext_lazy("title", "Summit of the Turkic-Speaking States")
+    ),
+    (MeetingKind.SUMMIT, "council"): title_pattern(
+        pgettext_lazy("title", "%(ordinal)s Summit of the Turkic Council"),
+        pgettext_lazy("title", "Summit of the Turkic Council"),
+    ),
+    (MeetingKind.SUMMIT, "ots"): title_pattern(
+        pgettext_lazy("title", "%(ordinal)s Summit of the Organization of Turkic States"),
+        pgettext_lazy("title", "Summit of the Organization of Turkic States"),
+    ),
+    (MeetingKind.EXTRAORDINARY_SUMMIT, "council"): title_pattern(
+        plain=pgettext_lazy("title", "Extraordinary Summit of the Turkic Council")
+    ),
+    (MeetingKind.EXTRAORDINARY_SUMMIT, "ots"): title_pattern(
+        plain=pgettext_lazy("title", "Extraordinary Summit of the Organization of Turkic States")
+    ),
+    (MeetingKind.INFORMAL_SUMMIT, "council"): title_pattern(
+        plain=pgettext_lazy("title", "Informal Summit of the Turkic Council")
+    ),
+    (MeetingKind.INFORMAL_SUMMIT, "ots"): title_pattern(
+        plain=pgettext_lazy("title", "Informal Summit of the Organization of Turkic States")
+    ),
+}
+# Extraordinary and informal summits were first held by the Turkic Council.
+for _kind in (MeetingKind.EXTRAORDINARY_SUMMIT, MeetingKind.INFORMAL_SUMMIT):
+    SUMMIT_NAMES[(_kind, "speaking-states")] = SUMMIT_NAMES[(_kind, "council")]
+
+# A council's meeting by its kind; without a number, an ordinary meeting is named by its
+# council alone (plain None).
+COUNCIL_MEETING_NAMES = {
+    MeetingKind.INFORMAL_MEETING: title_pattern(
+        plain=pgettext_lazy("title", "Informal Meeting of the %(council)s")
+    ),
+    MeetingKind.EXTRAORDINARY_MEETING: title_pattern(
+        pgettext_lazy("title", "%(ordinal)s Extraordinary Meeting of the %(council)s"),
+        pgettext_lazy("title", "Extraordinary Meeting of the %(council)s"),
+    ),
+}
+ORDINARY_COUNCIL_MEETING = title_pattern(
+    pgettext_lazy("title", "%(ordinal)s Meeting of the %(council)s")
+)
+
+# The names of meetings no council names (consultations, research centres, trainings).
+KIND_NAMES = {
+    MeetingKind.SECURITY_CONSULTATION: title_pattern(
+        pgettext_lazy("title", "%(ordinal)s Round of Security Consultations"),
+        pgettext_lazy("title", "Security Consultations"),
+    ),
+    MeetingKind.POLITICAL_CONSULTATION: title_pattern(
+        pgettext_lazy("title", "%(ordinal)s Round of Political Consultations"),
+        pgettext_lazy("title", "Political Consultations"),
+    ),
+    MeetingKind.RESEARCH_CENTRES_MEETING: title_pattern(
+        pgettext_lazy("title", "%(ordinal)s Meeting of the Foreign Policy Research Centres"),
+        pgettext_lazy("title", "Meeting of the Foreign Policy Research Centres"),
+    ),
+    MeetingKind.TRAINING_PROGRAMME: title_pattern(
+        pgettext_lazy("title", "Junior Diplomats Joint Training Programme No. %(number)s"),
+        pgettext_lazy("title", "Junior Diplomats Joint Training Programme"),
+    ),
+}
+
+
+def named(patterns, number: int | None, **values) -> str:
+    """The name from a pair of `title_pattern`s: the numbered one when there is a number."""
+    pattern = patterns["numbered"] if number else patterns["plain"]
+    values.update(number=number, ordinal=ordinal(number) if number else "")
+    return str(pattern) % values
+
+
 def summit_name(kind: str, number: int | None, when: datetime.date) -> str:
-    period = era(when)
-    if kind == MeetingKind.EXTRAORDINARY_SUMMIT:
-        if period == "ots":
-            return pgettext("title", "Extraordinary Summit of the Organization of Turkic States")
-        return pgettext("title", "Extraordinary Summit of the Turkic Council")
-    if kind == MeetingKind.INFORMAL_SUMMIT:
-        if period == "ots":
-            return pgettext("title", "Informal Summit of the Organization of Turkic States")
-        return pgettext("title", "Informal Summit of the Turkic Council")
-    if period == "speaking-states":
-        return pgettext("title", "Summit of the Turkic-Speaking States")
-    if number:
-        if period == "ots":
-            name = pgettext("title", "%(ordinal)s Summit of the Organization of Turkic States")
-        else:
-            name = pgettext("title", "%(ordinal)s Summit of the Turkic Council")
-        return name % {"ordinal": ordinal(number)}
-    if period == "ots":
-        return pgettext("title", "Summit of the Organization of Turkic States")
-    return pgettext("title", "Summit of the Turkic Council")
+    return named(SUMMIT_NAMES[(kind, era(when))], number)
 
 
 def council_meeting_name(kind: str, number: int | None, council: str) -> str:
-    values = {"council": council, "number": number, "ordinal": ordinal(number) if number else ""}
-    if kind == MeetingKind.INFORMAL_MEETING:
-        return pgettext("title", "Informal Meeting of the %(council)s") % values
-    if kind == MeetingKind.EXTRAORDINARY_MEETING:
-        if number:
-            pattern = pgettext("title", "%(ordinal)s Extraordinary Meeting of the %(council)s")
-            return pattern % values
-        return pgettext("title", "Extraordinary Meeting of the %(council)s") % values
-    if number:
-        return pgettext("title", "%(ordinal)s Meeting of the %(council)s") % values
-    return council
+    patterns = COUNCIL_MEETING_NAMES.get(kind, ORDINARY_COUNCIL_MEETING)
+    if not number and patterns["plain"] is None:
+        return council
+    return named(patterns, number, council=council)
 
 
 def kind_name(kind: str, number: int | None) -> str:
     """The name of a meeting no council names (consultations, research centres, trainings)."""
-    values = {"number": number, "ordinal": ordinal(number) if number else ""}
-    if kind == MeetingKind.SECURITY_CONSULTATION:
-        if number:
-            return pgettext("title", "%(ordinal)s Round of Security Consultations") % values
-        return pgettext("title", "Security Consultations")
-    if kind == MeetingKind.POLITICAL_CONSULTATION:
-        if number:
-            return pgettext("title", "%(ordinal)s Round of Political Consultations") % values
-        return pgettext("title", "Political Consultations")
-    if kind == MeetingKind.RESEARCH_CENTRES_MEETING:
-        if number:
-            return (
-                pgettext("title", "%(ordinal)s Meeting of the Foreign Policy Research Centres")
-                % values
-            )
-        return pgettext("title", "Meeting of the Foreign Policy Research Centres")
-    if kind == MeetingKind.TRAINING_PROGRAMME:
-        if number:
-            return (
-                pgettext("title", "Junior Diplomats Joint Training Programme No. %(number)s")
-                % values
-            )
-        return pgettext("title", "Junior Diplomats Joint Training Programme")
-    return ""
+    patterns = KIND_NAMES.get(kind)
+    return named(patterns, number) if patterns else ""
 
 
 def month_year(value: datetime.date, precision: str) -> str:
