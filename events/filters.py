@@ -31,11 +31,22 @@ from .models import (
 )
 
 
+def meeting_places(request):
+    """The places of published meetings, for the place filter's options: the list (and a
+    marker of its map) never offers a place where nothing public was held."""
+    return Place.objects.filter(pk__in=Meeting.objects.published().values("place")).only(
+        "slug", "name"
+    )
+
+
 class MeetingFilterSet(django_filters.FilterSet):
     council = SlugFilter(Council, label=_("Council"))
     kind = django_filters.ChoiceFilter(choices=MeetingKind.choices, label=_("Kind"))
     year = YearFilter("start_date")
     host_state = SlugFilter(State, field_name="host_state", label=_("Host state"))
+    place = django_filters.ModelChoiceFilter(
+        queryset=meeting_places, to_field_name="slug", label=_("Place")
+    )
     date_from = django_filters.DateFilter(
         field_name="start_date",
         lookup_expr="gte",
@@ -57,7 +68,16 @@ class MeetingFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Meeting
-        fields = ["council", "kind", "year", "host_state", "date_from", "date_to", "summits"]
+        fields = [
+            "council",
+            "kind",
+            "year",
+            "host_state",
+            "place",
+            "date_from",
+            "date_to",
+            "summits",
+        ]
 
     def filter_summits(self, queryset, name, value):
         if value is None:
@@ -134,7 +154,7 @@ class TopicFilterSet(ApiFilterSet):
         fields = []
 
 
-# The API filters by place; the pages do not (their filter form would list every place).
+# The API filters by any place (the pages' form offers only those of published meetings).
 class MeetingApiFilterSet(ApiFilterSet, MeetingFilterSet):
     place = SlugFilter(Place, field_name="place", label=_("Place"))
 

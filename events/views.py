@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
@@ -23,6 +24,7 @@ from otscoop.pages import (
 from otscoop.subscriptions import Offers, OffersMixin
 
 from .filters import ElectionObservationMissionFilterSet, JointStatementFilterSet, MeetingFilterSet
+from .maps import meetings_by_place, missions_by_country
 from .models import (
     Council,
     Document,
@@ -54,6 +56,8 @@ def home(request):
             .order_by("-start_date", "-id")[:HOME_SUMMITS]
         )[::-1],
         "states": list(State.objects.with_current_role().filter(current_role__isnull=False)),
+        # Every published meeting by place; read only when its cached fragment is drawn.
+        "region_map": SimpleLazyObject(lambda: meetings_by_place(Meeting.objects.published())),
     }
     pages = (
         context["upcoming_meetings"]
@@ -80,6 +84,13 @@ class MeetingListView(OffersMixin, FilteredListView):
 
     def get_queryset(self):
         return Meeting.objects.published().for_rows()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The map follows the filters: every matching meeting, not only this page's.
+        meetings, query = self.object_list, self.request.GET
+        context["region_map"] = SimpleLazyObject(lambda: meetings_by_place(meetings, query))
+        return context
 
 
 SCHEMA_EVENT_STATUS = {
@@ -277,6 +288,12 @@ class ElectionObservationMissionListView(OffersMixin, FilteredListView):
 
     def get_queryset(self):
         return ElectionObservationMission.objects.published().select_related("observed_state")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        missions, query = self.object_list, self.request.GET
+        context["region_map"] = SimpleLazyObject(lambda: missions_by_country(missions, query))
+        return context
 
 
 class ElectionObservationMissionDetailView(DetailView):

@@ -420,16 +420,18 @@ class Budget(NamedTuple):
 # every language. An API list is requested with ?page_size=100: all the rows in one page.
 BUDGETS = {
     # Pages --------------------------------------------------------------------------------
-    # upcoming and recent meetings, statements, summits, states
-    "/en/": Budget(add_home_rows, 5, 9),
+    # upcoming and recent meetings, statements, summits, states, the map's places (their
+    # meetings counted, state joined)
+    "/en/": Budget(add_home_rows, 6, 10),
     # search: one query per group (six), a count for each group past a page (all six, here), a name
     # lookup of the words among states, one among places (a meeting found by its place's name
     # in any language: "Gebele") and one among organizations
     "/en/search/?q=summit": Budget(add_search_matches("summit"), 15, 19, sizes=(30, 60)),
     # the same with fewer matches than a page: no count
     "/en/search/?q=forum": Budget(add_search_matches("forum"), 9, 13, sizes=(FEW, 25)),
-    # count, rows (council, place and host state joined), council and state options
-    "/en/meetings/": Budget(add_meetings, 4, 8),
+    # count, rows (council, place and host state joined), council, state and place options,
+    # the map's places (the filtered meetings counted, state joined)
+    "/en/meetings/": Budget(add_meetings, 6, 10),
     # meeting (council, place, host and chairmanship states joined), delegations with their
     # states, their sources, documents, the candidacies they endorse (states and organizations
     # joined), sources, statements, Secretaries General appointed
@@ -457,8 +459,9 @@ BUDGETS = {
     # statement (council and meeting joined), signatories, topics, documents, sources,
     # endorsed candidacies (state and organization joined)
     "/en/statements/detailed-statement/": Budget(add_statement_details, 6, 10),
-    # count, rows (observed state joined), state options
-    "/en/election-missions/": Budget(add_missions, 3, 7),
+    # count, rows (observed state joined), state options, the map's states (the filtered
+    # missions counted, their capital and the mean of their places as subqueries)
+    "/en/election-missions/": Budget(add_missions, 4, 8),
     # mission (observed state joined), places observed (shown by name in the page's language:
     # one query more since places exist), participating states, partners, sources
     "/en/election-missions/detailed-mission/": Budget(add_mission_details, 5, 9),

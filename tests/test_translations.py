@@ -351,9 +351,17 @@ HEADINGS = {
 # URL name → the labels of its filter form, in order.
 FILTER_LABELS = {
     "events:meeting-list": {
-        "en": ["Council", "Kind", "Year", "Host state", "From (date)", "To (date)"],
-        "tr": ["Konsey", "Tür", "Yıl", "Ev sahibi devlet", "Başlangıç tarihi", "Bitiş tarihi"],
-        "ru": ["Совет", "Вид", "Год", "Принимающая страна", "Дата с", "Дата по"],
+        "en": ["Council", "Kind", "Year", "Host state", "Place", "From (date)", "To (date)"],
+        "tr": [
+            "Konsey",
+            "Tür",
+            "Yıl",
+            "Ev sahibi devlet",
+            "Yer",
+            "Başlangıç tarihi",
+            "Bitiş tarihi",
+        ],
+        "ru": ["Совет", "Вид", "Год", "Принимающая страна", "Место", "Дата с", "Дата по"],
     },
     "events:statement-list": {
         "en": ["Council", "Kind", "Signatory", "Topic", "Year"],
