@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
@@ -22,6 +23,7 @@ from otscoop.pages import (
 )
 from otscoop.subscriptions import Offers, OffersMixin
 
+from .charts import meetings_by_level_chart
 from .filters import ElectionObservationMissionFilterSet, JointStatementFilterSet, MeetingFilterSet
 from .models import (
     Council,
@@ -54,6 +56,8 @@ def home(request):
             .order_by("-start_date", "-id")[:HOME_SUMMITS]
         )[::-1],
         "states": list(State.objects.with_current_role().filter(current_role__isnull=False)),
+        # Counted only when its cached fragment is drawn again (after a meeting or council edit).
+        "meetings_chart": SimpleLazyObject(meetings_by_level_chart),
     }
     pages = (
         context["upcoming_meetings"]
