@@ -150,12 +150,16 @@ def support_by_state_chart(candidacies) -> Chart:
             given=count_by("supporting_state"), received=count_by("candidacy__state")
         )
         .filter(Q(given__gt=0) | Q(received__gt=0))
-        .order_by("name")
+        .order_by()
     )
-    rows = [
-        Row(state.name, [state.given, state.received], url=state.get_absolute_url())
-        for state in states
-    ]
+    # By the name shown, in the page's language (a name missing in it falls back to another).
+    rows = sorted(
+        (
+            Row(state.name, [state.given, state.received], url=state.get_absolute_url())
+            for state in states
+        ),
+        key=lambda row: row.label.casefold(),
+    )
     return Chart(
         slug="chart-support-by-state",
         title=_("Support given and received, by state"),
