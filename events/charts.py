@@ -96,7 +96,8 @@ def state_activity_chart(state) -> Chart:
         .annotate(count=Count("pk"))
     )
     counted = {(row["year"], HOSTED): row["count"] for row in hosted}
-    gave, got = Q(supporting_state=state), Q(candidacy__state=state)
+    # candidate_state: the support's copy of its candidacy's state (both on its own row).
+    gave, got = Q(supporting_state=state), Q(candidate_state=state)
     supports = (
         public_supports()
         .filter(gave | got)
@@ -147,7 +148,7 @@ def support_by_state_chart(candidacies) -> Chart:
 
     states = (
         State.objects.annotate(
-            given=count_by("supporting_state"), received=count_by("candidacy__state")
+            given=count_by("supporting_state"), received=count_by("candidate_state")
         )
         .filter(Q(given__gt=0) | Q(received__gt=0))
         .order_by()

@@ -21,6 +21,7 @@ LABEL_COLUMN = 44
 # Pixels: a row's label on a line of its own above its bars (names of any length).
 LABEL_LINE = 18
 BAR_HEIGHT = {True: 14, False: 9}  # a stack; each bar of a group
+PATTERNS = 3  # the fills bar_chart.html defines: solid, hatched, dotted
 BAR_GAP = 2
 ROW_GAP = 8
 
@@ -85,6 +86,8 @@ class Chart:
     empty: str = ""
 
     def __post_init__(self):
+        if len(self.series) > PATTERNS:
+            raise ValueError(f"a chart tells {PATTERNS} series apart, not {len(self.series)}")
         self.height = self.lay_out()
 
     def lay_out(self) -> int:
@@ -105,11 +108,8 @@ class Chart:
             for index, (series, value) in enumerate(zip(self.series, row.values, strict=True)):
                 bar_y = top if self.stacked else top + index * (bar + BAR_GAP)
                 if value:
-                    row.bars.append(
-                        Bar(
-                            series, index, value, percent(start), percent(value * scale), bar_y, bar
-                        )
-                    )
+                    width = percent(value * scale)
+                    row.bars.append(Bar(series, index, value, percent(start), width, bar_y, bar))
                 if self.stacked:
                     start += value * scale
                 elif value:

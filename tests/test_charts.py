@@ -116,7 +116,8 @@ def table_of(chart: str) -> dict:
         label = plain(re.search(r"<th[^>]*>(.*?)</th>", row, re.S).group(1))
         rows[label] = [int(plain(cell)) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
     foot = re.search(r"<tfoot>(.*?)</tfoot>", chart, re.S)
-    totals = [int(plain(cell)) for cell in re.findall(r"<td>(.*?)</td>", foot.group(1), re.S)]
+    cells = re.findall(r"<td>(.*?)</td>", foot.group(1), re.S) if foot else []
+    totals = [int(plain(cell)) for cell in cells]
     return {"head": head[-len(totals) :] if totals else [], "rows": rows, "foot": totals}
 
 
