@@ -30,9 +30,9 @@ from .resources import ElectionObservationMissionResource, JointStatementResourc
 
 @admin.register(Council)
 class CouncilAdmin(TranslatedAdmin):
-    list_display = ["name", "acronym", "kind", "established_display", "seat", "order"]
+    list_display = ["name", "acronym", "kind", "level", "established_display", "seat", "order"]
     list_editable = ["order"]
-    list_filter = ["kind", missing_translation_filter("name")]
+    list_filter = ["kind", "level", missing_translation_filter("name")]
     search_fields = ["name", "acronym", "description"]
     prepopulated_fields = {"slug": [Council.slug_from]}
     autocomplete_fields = ["sources"]

@@ -6,9 +6,11 @@ the reverse. The root URLconf routes /<lang>/candidacies/ here (name "candidacy-
 """
 
 from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 
 from memberships.views import CandidacyListView
 
+from .charts import support_by_state_chart
 from .models import Document
 
 
@@ -25,7 +27,14 @@ def endorsing_documents():
 
 
 class CandidacyMatrixView(CandidacyListView):
-    """The support matrix, each candidacy with the documents that endorsed it."""
+    """The support matrix, each candidacy with the documents that endorsed it, and the chart of
+    the support each state gave and received over every candidacy the filters select."""
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related(endorsing_documents())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filtered = self.object_list  # every page of the filtered list
+        context["support_chart"] = SimpleLazyObject(lambda: support_by_state_chart(filtered))
+        return context

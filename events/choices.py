@@ -10,6 +10,14 @@ class CouncilKind(models.TextChoices):
     OFFICE = "office", _("Office")
 
 
+class CouncilLevel(models.TextChoices):
+    """Who meets in an organ: the charts count its meetings by this level."""
+
+    HEADS_OF_STATE = "heads_of_state", _("Heads of state")
+    FOREIGN_MINISTERS = "foreign_ministers", _("Foreign ministers")
+    OTHER = "other", _("Other")
+
+
 class MeetingKind(models.TextChoices):
     SUMMIT = "summit", _("Summit")
     INFORMAL_SUMMIT = "informal_summit", _("Informal summit")

@@ -7,6 +7,7 @@ reverse. The root URLconf routes /<lang>/states/<slug>/ here (name "state-detail
 """
 
 from django.db.models import Max
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
@@ -16,6 +17,7 @@ from otscoop.pages import latest_rows
 from otscoop.subscriptions import Offers, OffersMixin
 
 from .candidacy_page import endorsing_documents
+from .charts import state_activity_chart
 from .models.querysets import MEETING_TITLE_FIELDS
 
 # A state page is an overview: each section shows the latest ten rows and links to the list
@@ -126,6 +128,8 @@ class StateDetailView(OffersMixin, DetailView):
                 .order_by("-election_date", "-id")
             ),
         )
+        # Counted only when its cached fragment is drawn again.
+        context["activity_chart"] = SimpleLazyObject(lambda: state_activity_chart(state))
         # A handful in the organization's life: all of them, each linked to its entry on the
         # Secretaries General page.
         context["secretaries_general"] = list(state.secretaries_general.order_by("term_start"))

@@ -23,6 +23,7 @@ from otscoop.pages import (
 )
 from otscoop.subscriptions import Offers, OffersMixin
 
+from .charts import meetings_by_level_chart
 from .filters import ElectionObservationMissionFilterSet, JointStatementFilterSet, MeetingFilterSet
 from .maps import meetings_by_place, missions_by_country
 from .models import (
@@ -58,6 +59,8 @@ def home(request):
         "states": list(State.objects.with_current_role().filter(current_role__isnull=False)),
         # Every published meeting by place; read only when its cached fragment is drawn.
         "region_map": SimpleLazyObject(lambda: meetings_by_place(Meeting.objects.published())),
+        # Counted only when its cached fragment is drawn again (after a meeting or council edit).
+        "meetings_chart": SimpleLazyObject(meetings_by_level_chart),
     }
     pages = (
         context["upcoming_meetings"]

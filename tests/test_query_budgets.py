@@ -420,9 +420,10 @@ class Budget(NamedTuple):
 # every language. An API list is requested with ?page_size=100: all the rows in one page.
 BUDGETS = {
     # Pages --------------------------------------------------------------------------------
-    # upcoming and recent meetings, statements, summits, states, the map's places (their
-    # meetings counted, state joined)
-    "/en/": Budget(add_home_rows, 6, 10),
+    # upcoming and recent meetings, statements, summits, states; the map's places (their
+    # meetings counted, state joined) and the chart's meetings a year by level (one GROUP BY),
+    # each when its cached fragment is drawn
+    "/en/": Budget(add_home_rows, 7, 11),
     # search: one query per group (six), a count for each group past a page (all six, here), a name
     # lookup of the words among states, one among places (a meeting found by its place's name
     # in any language: "Gebele") and one among organizations
@@ -471,12 +472,14 @@ BUDGETS = {
     # statements, candidacies, support given, missions), the candidacies' public supports and
     # the documents that endorsed them (meetings and statements joined), Secretaries General;
     # + 3: the versions of the hosted meetings, delegations and candidacies, their cached
-    # sections' keys.
-    "/en/states/detailed-state/": Budget(add_state_details, 15, 19),
+    # sections' keys; + 2: the year-by-year chart (meetings hosted a year; supports given and
+    # received a year), when its cached fragment is drawn.
+    "/en/states/detailed-state/": Budget(add_state_details, 17, 21),
     # count, rows (state and organization joined), public supports, sources, the documents
     # that endorsed them (meetings and statements joined), the states of the columns; state,
-    # organization and supporting-state options
-    "/en/candidacies/": Budget(add_candidacies, 9, 13),
+    # organization and supporting-state options; the chart's supports given and received by
+    # state over the filtered candidacies (one query), when its cached fragment is drawn
+    "/en/candidacies/": Budget(add_candidacies, 10, 14),
     # rows (nationality and meeting of the appointment joined), sources
     "/en/secretaries-general/": Budget(add_secretaries_general, 2, 6),
     # rows (organizations joined), steps, their sources, sources

@@ -7,7 +7,7 @@ import datetime
 from django.utils.text import slugify
 
 from bench.data.words import in_sentence
-from events.choices import MeetingKind
+from events.choices import CouncilLevel, MeetingKind
 from events.models import Council, Topic
 from memberships.choices import MembershipRole, OrganizationKind, StateKind
 from memberships.models import Membership, Organization, State
@@ -47,6 +47,11 @@ STATES = [
      "USA", "Washington", None, None, [("New York", "New York")]),
 ]  # fmt: skip
 
+# The level of the councils whose meetings the home page's chart counts apart (as the demo's).
+COUNCIL_LEVELS = {
+    "council-of-heads-of-state": CouncilLevel.HEADS_OF_STATE,
+    "council-of-foreign-ministers": CouncilLevel.FOREIGN_MINISTERS,
+}
 # slug, name, Turkish name, acronym, kind, order, meeting kinds (kind, weight)
 COUNCILS = [
     ("council-of-heads-of-state", "Council of Heads of State", "Devlet Başkanları Konseyi",
@@ -176,6 +181,7 @@ class ReferenceRows:
                         "name_tr": name_tr,
                         "acronym": acronym,
                         "kind": kind,
+                        "level": COUNCIL_LEVELS.get(slug, CouncilLevel.OTHER),
                         "order": order,
                     },
                 )

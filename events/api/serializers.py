@@ -96,6 +96,7 @@ class CouncilSerializer(ApiModelSerializer):
     page_url = PageUrlField()
     display = DisplayTextField()
     kind_display = choice_label_field(_("The kind, as a label."), source="kind")
+    level_display = choice_label_field(_("The level, as a label."), source="level")
     established_display = display_field(_("The establishment date as text, at its precision."))
     sources = sources_field()
     fallbacks = FallbacksField()
@@ -113,6 +114,8 @@ class CouncilSerializer(ApiModelSerializer):
             "acronym",
             "kind",
             "kind_display",
+            "level",
+            "level_display",
             "description",
             "established_on",
             "established_on_precision",

@@ -16,7 +16,14 @@ from otscoop.fields import precision_field, sources_field
 from otscoop.models import Published, Timestamped
 from otscoop.translated import shown
 
-from ..choices import CouncilKind, DelegationLevel, MeetingFormat, MeetingKind, MeetingStatus
+from ..choices import (
+    CouncilKind,
+    CouncilLevel,
+    DelegationLevel,
+    MeetingFormat,
+    MeetingKind,
+    MeetingStatus,
+)
 from ..titles import meeting_title
 from .querysets import MeetingQuerySet
 
@@ -42,6 +49,16 @@ class Council(Timestamped):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     slug_from = "name"  # the admin and the API make the slug from it
     kind = models.CharField(_("kind"), max_length=12, choices=CouncilKind.choices)
+    level = models.CharField(
+        _("level"),
+        max_length=20,
+        choices=CouncilLevel.choices,
+        default=CouncilLevel.OTHER,
+        help_text=_(
+            "Who meets in it. The home page's chart counts its meetings at this level; a summit "
+            "without a council counts as heads of state."
+        ),
+    )
     description = models.TextField(_("description"), blank=True)
     established_on = models.DateField(_("established on"), null=True, blank=True)
     established_on_precision = precision_field(_("establishment date precision"))
