@@ -53,7 +53,7 @@ def meetings_by_level_chart() -> Chart:
         counted_meetings()
         .annotate(year=ExtractYear("start_date"), level=meeting_level())
         .values("year", "level")
-        .annotate(count=Count("pk"))
+        .annotate(count=Count("*"))
     )
     counts = {(row["year"], row["level"]): row["count"] for row in counted}
     rows, undated = year_rows(counts, LEVELS)
@@ -93,7 +93,7 @@ def state_activity_chart(state) -> Chart:
         .filter(host_state=state)
         .annotate(year=ExtractYear("start_date"))
         .values("year")
-        .annotate(count=Count("pk"))
+        .annotate(count=Count("*"))
     )
     counted = {(row["year"], HOSTED): row["count"] for row in hosted}
     # candidate_state: the support's copy of its candidacy's state (both on its own row).

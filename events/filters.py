@@ -32,11 +32,10 @@ from .models import (
 
 
 def meeting_places(request):
-    """The places of published meetings, for the place filter's options: the list (and a
-    marker of its map) never offers a place where nothing public was held."""
-    return Place.objects.filter(pk__in=Meeting.objects.published().values("place")).only(
-        "slug", "name"
-    )
+    """The place filter's options: every recorded place (a few dozen). Offering only those of
+    published meetings would read the meetings for the form, and draw it again after every
+    meeting's edit; a place where nothing public was held lists no meeting."""
+    return Place.objects.only("slug", "name")
 
 
 class MeetingFilterSet(django_filters.FilterSet):

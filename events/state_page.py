@@ -6,7 +6,7 @@ It lives in events because it reads events' records: events depends on membershi
 reverse. The root URLconf routes /<lang>/states/<slug>/ here (name "state-detail").
 """
 
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
@@ -18,6 +18,7 @@ from otscoop.subscriptions import Offers, OffersMixin
 
 from .candidacy_page import endorsing_documents
 from .charts import state_activity_chart
+from .models import Meeting
 from .models.querysets import MEETING_TITLE_FIELDS
 
 # A state page is an overview: each section shows the latest ten rows and links to the list
@@ -40,6 +41,16 @@ MISSION_ROW_FIELDS = (
     "election_date",
     "election_date_precision",
 )
+
+
+def hosted_versions(state) -> str:
+    """How many meetings the state hosts, drafts included, and the latest edit of one (publishing
+    or cancelling one, moving it to another host or deleting it changes one of the two): read
+    from an index alone (events_meeting_hosted_years)."""
+    found = Meeting.objects.filter(host_state=state).aggregate(
+        count=Count("*"), latest=Max("updated_at")
+    )
+    return f"{found['count']}:{found['latest']}"
 
 
 class StateDetailView(OffersMixin, DetailView):
@@ -128,8 +139,11 @@ class StateDetailView(OffersMixin, DetailView):
                 .order_by("-election_date", "-id")
             ),
         )
-        # Counted only when its cached fragment is drawn again.
+        # Counted only when its cached fragment is drawn again: when a candidacy or a support
+        # changes, or one of the meetings the state hosts (`activity_versions`), not after any
+        # other meeting's edit.
         context["activity_chart"] = SimpleLazyObject(lambda: state_activity_chart(state))
+        context["activity_versions"] = SimpleLazyObject(lambda: hosted_versions(state))
         # A handful in the organization's life: all of them, each linked to its entry on the
         # Secretaries General page.
         context["secretaries_general"] = list(state.secretaries_general.order_by("term_start"))

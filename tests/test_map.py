@@ -13,6 +13,7 @@ from django.db.models import Count
 
 from events.models import Meeting
 from memberships import maps
+from memberships.models import Place
 from memberships.places_table import read_places
 from otscoop.choices import Publication
 
@@ -117,10 +118,17 @@ def test_a_marker_leads_to_the_list_filtered_by_its_place_keeping_the_filters(cl
     assert markers(client, "/en/")["Astana"][0] == "/en/meetings/?place=astana"
 
 
-def test_the_place_filter_offers_only_places_of_published_meetings(client, meetings):
+def test_the_place_filter_offers_every_place_and_a_place_without_meetings_lists_none(
+    client, meetings
+):
     form = client.get("/en/meetings/").context["filter"].form
     offered = {place.slug for place in form.fields["place"].queryset}
-    assert offered == {"baku", "astana", "osh"}
+    assert offered == set(Place.objects.values_list("slug", flat=True))
+    assert {"baku", "astana", "osh"} <= offered
+    empty = PlaceFactory(slug="turkistan", name="Turkistan")
+    page = client.get("/en/meetings/", {"place": empty.slug})
+    assert page.status_code == 200
+    assert "No meeting matches these filters." in page.content.decode()
 
 
 def test_a_place_outside_the_region_is_listed_but_not_drawn(client, meetings):

@@ -473,8 +473,9 @@ BUDGETS = {
     # the documents that endorsed them (meetings and statements joined), Secretaries General;
     # + 3: the versions of the hosted meetings, delegations and candidacies, their cached
     # sections' keys; + 2: the year-by-year chart (meetings hosted a year; supports given and
-    # received a year), when its cached fragment is drawn.
-    "/en/states/detailed-state/": Budget(add_state_details, 17, 21),
+    # received a year), when its cached fragment is drawn; + 1: the key of that fragment (how
+    # many meetings the state hosts and the latest edit of one).
+    "/en/states/detailed-state/": Budget(add_state_details, 18, 22),
     # count, rows (state and organization joined), public supports, sources, the documents
     # that endorsed them (meetings and statements joined), the states of the columns; state,
     # organization and supporting-state options; the chart's supports given and received by

@@ -213,6 +213,17 @@ class Meeting(Published):
             models.Index(
                 fields=["kind", "publication", "-start_date"], name="events_meeting_kind_order"
             ),
+            # The charts (events/charts.py), counted from the index alone: a state's meetings
+            # hosted a year (and whether one changed: events/state_page.py), and every meeting
+            # a year by its council's level.
+            models.Index(
+                fields=["host_state", "publication", "status", "start_date", "updated_at"],
+                name="events_meeting_hosted_years",
+            ),
+            models.Index(
+                fields=["publication", "status", "start_date", "council", "kind"],
+                name="events_meeting_level_years",
+            ),
         ]
 
     def __str__(self):
