@@ -10,17 +10,13 @@ from django.urls import reverse
 
 from memberships.maps import RegionMap, region_map
 from memberships.models import PLACE_LINK_FIELDS, STATE_LINK_FIELDS, Place, State
+from otscoop.subscriptions import with_query
 
 
 def filtered_url(name: str, query, parameter: str, slug: str) -> str:
-    """The list `name` filtered by `parameter`, keeping the filters of `query` (a QueryDict of
-    the page shown, or None) but its page number."""
-    query = query.copy() if query is not None else None
-    if query is None:
-        return f"{reverse(name)}?{parameter}={slug}"
-    query.pop("page", None)
-    query[parameter] = slug
-    return f"{reverse(name)}?{query.urlencode()}"
+    """The list `name` filtered by `parameter`, keeping the valid filters of the page shown
+    (`query`: otscoop.subscriptions.list_query, as its feeds and CSV keep them)."""
+    return with_query(reverse(name), {**(query or {}), parameter: slug})
 
 
 def coordinate(value):

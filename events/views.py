@@ -21,7 +21,7 @@ from otscoop.pages import (
     latest_rows,
     lazy_list,
 )
-from otscoop.subscriptions import Offers, OffersMixin
+from otscoop.subscriptions import Offers, OffersMixin, list_query
 
 from .charts import meetings_by_level_chart
 from .filters import ElectionObservationMissionFilterSet, JointStatementFilterSet, MeetingFilterSet
@@ -91,7 +91,7 @@ class MeetingListView(OffersMixin, FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # The map follows the filters: every matching meeting, not only this page's.
-        meetings, query = self.object_list, self.request.GET
+        meetings, query = self.object_list, list_query(self.request, context.get("filter"))
         context["region_map"] = SimpleLazyObject(lambda: meetings_by_place(meetings, query))
         return context
 
@@ -294,7 +294,7 @@ class ElectionObservationMissionListView(OffersMixin, FilteredListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        missions, query = self.object_list, self.request.GET
+        missions, query = self.object_list, list_query(self.request, context.get("filter"))
         context["region_map"] = SimpleLazyObject(lambda: missions_by_country(missions, query))
         return context
 
